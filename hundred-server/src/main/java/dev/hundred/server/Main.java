@@ -1,0 +1,170 @@
+package dev.hundred.server;
+
+import dev.hundred.server.workspaces.Workspace;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The command line: {@code serve} (the default), {@code token}, {@code workspace}. Flags > HUNDRED_* env > defaults. */
+@Command(name = "hundred", mixinStandardHelpOptions = true, version = "hundred 0.1.0",
+        description = "A self-hostable server that speaks the 100ms REST API v2.",
+        subcommands = {Main.Serve.class, Main.Token.class, Main.WorkspaceCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        String[] effective = args.length == 0 ? new String[] {"serve"} : args;
+        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(effective));
+    }
+
+    @Override
+    public Integer call() {
+        return new CommandLine(new Main()).execute("serve");
+    }
+
+    /** Where the data lives, shared by every subcommand. */
+    static final class DbOption {
+        @Option(names = "--db", defaultValue = "${env:HUNDRED_DB:-./data}",
+                description = "mem, a directory for H2 files, or a jdbc:postgresql:// URL (default: ${DEFAULT-VALUE})")
+        String db;
+    }
+
+    @Command(name = "serve", description = "Run the server.")
+    static final class Serve implements Callable<Integer> {
+        @Mixin DbOption db;
+        @Option(names = "--host", defaultValue = "${env:HUNDRED_HOST:-127.0.0.1}", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+        String host;
+        @Option(names = "--port", defaultValue = "${env:HUNDRED_PORT:-8080}", description = "Port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+        int port;
+        @Option(names = "--access-key", defaultValue = "${env:HUNDRED_ACCESS_KEY}", description = "Default workspace's access key (reuse your cloud credentials).")
+        String accessKey;
+        @Option(names = "--secret", defaultValue = "${env:HUNDRED_SECRET}", description = "Default workspace's app secret.")
+        String secret;
+        @Option(names = "--virtual-threads", defaultValue = "${env:HUNDRED_VIRTUAL_THREADS:-auto}", description = "true, false or auto (on for JDK 24+).")
+        String virtualThreads;
+
+        @Override
+        public Integer call() {
+            Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads)).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
+            Workspace ws = hundred.defaultWorkspace();
+            String token = hundred.tokens().management(ws, Duration.ofHours(24));
+            PrintStream out = System.out;
+            out.println("Hundred: the 100ms REST API v2, self-hosted");
+            out.println("  API:              " + hundred.url() + "/v2");
+            out.println("  database:         " + db.db);
+            out.println("  access key:       " + ws.accessKey());
+            out.println("  secret:           " + ws.secret());
+            out.println("  management token: " + token + "   (valid 24 h)");
+            out.println("  try:              curl -H 'Authorization: Bearer " + token + "' " + hundred.url() + "/v2/rooms");
+            out.println("listening on " + hundred.url());
+            ProcessHandle.current().info().startInstant().ifPresent(launched ->
+                    out.println("started in " + Duration.between(launched, Instant.now()).toMillis() + " ms (launch to listening)"));
+            out.flush();
+            return waitForever();
+        }
+
+        private static int waitForever() {
+            try {
+                Thread.currentThread().join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "token", description = "Mint a token for the default workspace of --db.")
+    static final class Token implements Callable<Integer> {
+        @Mixin DbOption db;
+        @Parameters(index = "0", description = "management or app")
+        String kind;
+        @Option(names = "--ttl", defaultValue = "24h", description = "Validity: 90s, 30m, 24h, 7d (default: ${DEFAULT-VALUE}).")
+        String ttl;
+        @Option(names = "--room-id", description = "app tokens: the room")
+        String roomId;
+        @Option(names = "--role", description = "app tokens: the role")
+        String role;
+        @Option(names = "--user-id", description = "app tokens: your user id")
+        String userId;
+        @Option(names = "--access-key", defaultValue = "${env:HUNDRED_ACCESS_KEY}", description = "Workspace access key (default: the default workspace).")
+        String accessKey;
+
+        @Override
+        public Integer call() {
+            Duration validity = parseDuration(ttl);
+            try (Hundred hundred = new Hundred(Config.defaults().withDb(db.db))) {
+                Workspace ws = accessKey != null
+                        ? hundred.workspaces().byAccessKey(accessKey).orElseThrow(() -> new CommandLine.ParameterException(
+                                new CommandLine(this), "no workspace with access key " + accessKey))
+                        : hundred.defaultWorkspace();
+                switch (kind) {
+                    case "management" -> System.out.println(hundred.tokens().management(ws, validity));
+                    case "app" -> {
+                        if (roomId == null || role == null) {
+                            throw new CommandLine.ParameterException(new CommandLine(this), "app tokens need --room-id and --role");
+                        }
+                        System.out.println(hundred.tokens().app(ws, roomId, role, userId, validity));
+                    }
+                    default -> throw new CommandLine.ParameterException(new CommandLine(this), "kind must be management or app");
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "workspace", description = "Create or list workspaces in --db.",
+            subcommands = {WorkspaceCommand.Create.class, WorkspaceCommand.ListAll.class})
+    static final class WorkspaceCommand {
+        @Command(name = "create", description = "Create a workspace; prints its credentials once.")
+        static final class Create implements Callable<Integer> {
+            @Mixin DbOption db;
+            @Option(names = "--name", defaultValue = "workspace") String name;
+            @Option(names = "--access-key") String accessKey;
+            @Option(names = "--secret") String secret;
+
+            @Override
+            public Integer call() {
+                try (Hundred hundred = new Hundred(Config.defaults().withDb(db.db))) {
+                    Workspace ws = hundred.workspaces().create(name, accessKey, secret);
+                    System.out.printf("access_key=%s%nsecret=%s%napp_id=%s%ncustomer_id=%s%n",
+                            ws.accessKey(), ws.secret(), ws.id(), ws.customerId());
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "list", description = "List workspaces (secrets are not shown).")
+        static final class ListAll implements Callable<Integer> {
+            @Mixin DbOption db;
+
+            @Override
+            public Integer call() {
+                try (Hundred hundred = new Hundred(Config.defaults().withDb(db.db))) {
+                    System.out.printf("%-26s %-26s %-26s %s%n", "ACCESS KEY", "APP ID", "CUSTOMER ID", "NAME");
+                    for (Workspace ws : hundred.workspaces().list()) {
+                        System.out.printf("%-26s %-26s %-26s %s%n", ws.accessKey(), ws.id(), ws.customerId(), ws.name());
+                    }
+                }
+                return 0;
+            }
+        }
+    }
+
+    static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase();
+        long n = Long.parseLong(t.replaceAll("[a-z]+$", ""));
+        return switch (t.replaceAll("^[0-9]+", "")) {
+            case "s", "" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> throw new IllegalArgumentException("ttl must look like 90s, 30m, 24h or 7d");
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package dev.hundred.server.auth;
+
+import dev.hundred.server.http.ApiError;
+import dev.hundred.server.workspaces.Workspace;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.util.Set;
+
+/**
+ * Checks the management token on every {@code /v2} call (except the client-facing room-code exchange)
+ * and records the caller's workspace on the request, where handlers read it with {@link #workspace}.
+ */
+public final class AuthFilter implements Handler {
+    private static final String ATTRIBUTE = "hundred.workspace";
+    /** Paths under /v2 that clients call without a management token. */
+    private static final Set<String> PUBLIC = Set.of("/v2/token");
+
+    private final Tokens tokens;
+
+    public AuthFilter(Tokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        if (PUBLIC.contains(ctx.path())) {
+            return;
+        }
+        ctx.attribute(ATTRIBUTE, tokens.verifyManagement(bearer(ctx)));
+    }
+
+    /** The token from {@code Authorization: Bearer ...}, or null. */
+    public static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null) {
+            return null;
+        }
+        String trimmed = header.trim();
+        return trimmed.regionMatches(true, 0, "Bearer ", 0, 7) ? trimmed.substring(7).trim() : null;
+    }
+
+    public static Workspace workspace(Context ctx) {
+        Workspace ws = ctx.attribute(ATTRIBUTE);
+        if (ws == null) {
+            throw ApiError.tokenInvalid("not found");
+        }
+        return ws;
+    }
+}

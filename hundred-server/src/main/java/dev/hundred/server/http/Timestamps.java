@@ -1,0 +1,36 @@
+package dev.hundred.server.http;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Timestamps as the cloud writes them: UTC, RFC 3339, fractional seconds with trailing zeros trimmed
+ * (Go's RFC3339Nano), e.g. {@code 2022-09-08T15:07:37.83Z}. Input accepts any RFC 3339 offset.
+ */
+public final class Timestamps {
+    /** Go's zero time, which the cloud prints for never-set times. */
+    public static final Instant ZERO = Instant.parse("0001-01-01T00:00:00Z");
+
+    private Timestamps() {}
+
+    public static String format(Instant instant) {
+        Instant utc = instant.truncatedTo(ChronoUnit.NANOS);
+        String base = DateTimeFormatter.ISO_LOCAL_DATE_TIME
+                .format(utc.atOffset(ZoneOffset.UTC).withNano(0).toLocalDateTime());
+        int nanos = utc.getNano();
+        if (nanos == 0) {
+            return base + "Z";
+        }
+        String fraction = String.format("%09d", nanos).replaceAll("0+$", "");
+        return base + "." + fraction + "Z";
+    }
+
+    /** Parses RFC 3339 with any offset; throws {@link DateTimeParseException} on anything else. */
+    public static Instant parse(String text) {
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.hundred.server.rooms;
+
+import dev.hundred.server.store.Database;
+import dev.hundred.server.store.Ids;
+import dev.hundred.server.store.SqlDialect;
+import dev.hundred.server.templates.Template;
+import dev.hundred.server.templates.TemplateService;
+import dev.hundred.server.workspaces.Workspace;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Rooms (spec §3): create is an upsert by case-insensitive name, update changes only what is sent,
+ * and every rule the docs give (names, regions, sizes, durations, upload configuration) is checked
+ * here with the documented message.
+ */
+public final class RoomService {
+    static final int MAX_ROOM_SIZE = 2500;
+    static final int MAX_LARGE_ROOM_SIZE = 20000;
+    static final int MIN_DURATION = 120;
+    static final int MAX_DURATION = 43200;
+
+    private final Database db;
+    private final RoomStore store;
+    private final TemplateService templates;
+    private final Clock clock;
+
+    public RoomService(Database db, RoomStore store, TemplateService templates, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** Create, or update the room that already has this name (spec §3.2). */
+    public Room create(Workspace ws, RoomBody body) {
+        RoomRules.checkFields(body);
+        try {
+            return db.tx(h -> upsert(h, ws, body));
+        } catch (JdbiException e) {
+            if (!SqlDialect.isUniqueViolation(e)) {
+                throw e;
+            }
+            // Another request created the same name between our read and our insert: now it exists,
+            // so this create becomes the update the spec asks for.
+            return db.tx(h -> upsert(h, ws, body));
+        }
+    }
+
+    private Room upsert(Handle h, Workspace ws, RoomBody body) {
+        Optional<Room> existing = body.name() == null ? Optional.empty() : store.byName(h, ws.id(), body.name());
+        if (existing.isPresent()) {
+            return apply(h, ws, existing.get(), body.withoutName());
+        }
+        Template template = body.templateId() == null ? templates.defaultOf(h, ws) : template(h, ws, body.templateId());
+        Instant now = clock.instant();
+        Room room = new Room(Ids.objectId(), body.name() != null ? body.name() : Ids.uuid(),
+                body.enabled() == null || body.enabled(),
+                Objects.requireNonNullElse(body.description(), ""), ws.customerId(), ws.customerId(), ws.id(),
+                body.recordingInfo(), body.recordingInfo() == null, template.id(), template.name(),
+                body.region() != null ? body.region() : template.region(),
+                Boolean.TRUE.equals(body.largeRoom()), Objects.requireNonNullElse(body.size(), 0),
+                Objects.requireNonNullElse(body.maxDurationSeconds(), MAX_DURATION),
+                Objects.requireNonNullElse(body.polls(), List.of()), body.webhook(), null, now, now);
+        RoomRules.checkSize(room);
+        store.insert(h, ws.id(), room);
+        return store.byId(h, ws.id(), room.id()).orElseThrow();
+    }
+
+    public Room retrieve(Workspace ws, String id) {
+        return db.read(h -> store.byId(h, ws.id(), id)).orElseThrow(RoomErrors::notFound);
+    }
+
+    /** The room in this transaction, or 404 Room not found; for features that act on a room. */
+    public Room require(Handle h, Workspace ws, String id) {
+        return store.byId(h, ws.id(), id).orElseThrow(RoomErrors::notFound);
+    }
+
+    public List<Room> list(Workspace ws, RoomFilter filter) {
+        return db.read(h -> store.page(h, ws.id(), filter));
+    }
+
+    /** Update or enable/disable (spec §3.5): only the fields sent change. */
+    public Room update(Workspace ws, String id, RoomBody body) {
+        RoomRules.checkFields(body);
+        try {
+            return db.tx(h -> apply(h, ws, store.byId(h, ws.id(), id).orElseThrow(RoomErrors::notFound), body));
+        } catch (JdbiException e) {
+            if (SqlDialect.isUniqueViolation(e)) {
+                throw RoomErrors.nameTaken(body.name());
+            }
+            throw e;
+        }
+    }
+
+    private Room apply(Handle h, Workspace ws, Room room, RoomBody body) {
+        Template template = body.templateId() == null ? null : template(h, ws, body.templateId());
+        if (body.name() != null && !RoomStore.nameKey(body.name()).equals(RoomStore.nameKey(room.name()))
+                && store.byName(h, ws.id(), body.name()).isPresent()) {
+            throw RoomErrors.nameTaken(body.name());
+        }
+        boolean ownRecording = body.recordingInfo() != null || !room.recordingSourceTemplate();
+        Room updated = new Room(room.id(),
+                body.name() != null ? body.name() : room.name(),
+                body.enabled() != null ? body.enabled() : room.enabled(),
+                body.description() != null ? body.description() : room.description(),
+                room.customerId(), room.customer(), room.appId(),
+                body.recordingInfo() != null ? body.recordingInfo() : room.recordingInfo(),
+                !ownRecording,
+                template != null ? template.id() : room.templateId(),
+                template != null ? template.name() : room.template(),
+                body.region() != null ? body.region() : room.region(),
+                body.largeRoom() != null ? body.largeRoom() : room.largeRoom(),
+                body.size() != null ? body.size() : room.size(),
+                body.maxDurationSeconds() != null ? body.maxDurationSeconds() : room.maxDurationSeconds(),
+                body.polls() != null ? body.polls() : room.polls(),
+                body.webhook() != null ? body.webhook() : room.webhook(),
+                null, room.createdAt(), clock.instant());
+        RoomRules.checkSize(updated);
+        store.update(h, ws.id(), updated);
+        return store.byId(h, ws.id(), room.id()).orElseThrow();
+    }
+
+    private Template template(Handle h, Workspace ws, String templateId) {
+        return templates.find(h, ws, templateId).orElseThrow(RoomErrors::templateNotFound);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.hundred.server.rooms;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.hundred.server.http.Json;
+import dev.hundred.server.store.Database;
+import dev.hundred.server.store.Where;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.Update;
+
+/** SQL for rooms. The template name and customer id are joined in, so renames show at once. */
+public final class RoomStore {
+    private static final String SELECT = "SELECT r.*, t.name AS template_name, w.customer_id, w.id AS app_id"
+            + " FROM rooms r JOIN templates t ON t.id = r.template_id JOIN workspaces w ON w.id = r.workspace_id";
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+
+    public void insert(Handle h, String workspaceId, Room room) {
+        bindAll(h.createUpdate("INSERT INTO rooms (id, workspace_id, name, name_key, description, enabled, template_id,"
+                + " region, large_room, size, max_duration_seconds, recording_info, webhook, polls, created_at, updated_at)"
+                + " VALUES (:id, :ws, :name, :nameKey, :description, :enabled, :templateId, :region, :largeRoom, :size,"
+                + " :maxDurationSeconds, :recordingInfo, :webhook, :polls, :createdAt, :updatedAt)"), workspaceId, room)
+                .execute();
+    }
+
+    public void update(Handle h, String workspaceId, Room room) {
+        bindAll(h.createUpdate("UPDATE rooms SET name = :name, name_key = :nameKey, description = :description,"
+                + " enabled = :enabled, template_id = :templateId, region = :region, large_room = :largeRoom,"
+                + " size = :size, max_duration_seconds = :maxDurationSeconds, recording_info = :recordingInfo,"
+                + " webhook = :webhook, polls = :polls, updated_at = :updatedAt"
+                + " WHERE id = :id AND workspace_id = :ws"), workspaceId, room)
+                .execute();
+    }
+
+    private static Update bindAll(Update update, String workspaceId, Room room) {
+        return update.bind("id", room.id()).bind("ws", workspaceId).bind("name", room.name())
+                .bind("nameKey", nameKey(room.name())).bind("description", room.description())
+                .bind("enabled", room.enabled()).bind("templateId", room.templateId()).bind("region", room.region())
+                .bind("largeRoom", room.largeRoom()).bind("size", room.size())
+                .bind("maxDurationSeconds", room.maxDurationSeconds())
+                .bind("recordingInfo", room.recordingInfo() == null ? null : Json.write(room.recordingInfo()))
+                .bind("webhook", room.webhook() == null ? null : Json.write(room.webhook()))
+                .bind("polls", Json.write(room.polls()))
+                .bind("createdAt", room.createdAt()).bind("updatedAt", room.updatedAt());
+    }
+
+    public Optional<Room> byId(Handle h, String workspaceId, String id) {
+        return h.createQuery(SELECT + " WHERE r.workspace_id = :ws AND r.id = :id")
+                .bind("ws", workspaceId).bind("id", id).map(RoomStore::row).findOne();
+    }
+
+    public Optional<Room> byName(Handle h, String workspaceId, String name) {
+        return h.createQuery(SELECT + " WHERE r.workspace_id = :ws AND r.name_key = :key")
+                .bind("ws", workspaceId).bind("key", nameKey(name)).map(RoomStore::row).findOne();
+    }
+
+    /** Newest first; {@code start} is exclusive. */
+    public List<Room> page(Handle h, String workspaceId, RoomFilter f) {
+        Where where = new Where().and("r.workspace_id = :ws", "ws", workspaceId)
+                .andIf(f.enabled(), "r.enabled = :enabled", "enabled")
+                .andIf(f.after(), "r.created_at >= :after", "after")
+                .andIf(f.before(), "r.created_at <= :before", "before")
+                .andIf(f.name() == null ? null : nameKey(f.name()), "r.name_key = :nameKey", "nameKey")
+                .andIf(f.templateId(), "r.template_id = :templateId", "templateId")
+                .andIf(f.start(), "r.id < :start", "start");
+        return where.bind(h.createQuery(SELECT + where.sql() + " ORDER BY r.id DESC LIMIT :limit"))
+                .bind("limit", f.limit()).map(RoomStore::row).list();
+    }
+
+    static String nameKey(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static Room row(ResultSet rs, StatementContext ctx) throws SQLException {
+        String recordingInfo = rs.getString("recording_info");
+        String webhook = rs.getString("webhook");
+        String customerId = rs.getString("customer_id");
+        String name = rs.getString("name");
+        return new Room(rs.getString("id"), name, rs.getBoolean("enabled"), rs.getString("description"),
+                customerId, customerId, rs.getString("app_id"),
+                recordingInfo == null ? null : Json.read(recordingInfo, RecordingInfo.class),
+                recordingInfo == null, rs.getString("template_id"), rs.getString("template_name"),
+                rs.getString("region"), rs.getBoolean("large_room"), rs.getInt("size"),
+                rs.getInt("max_duration_seconds"), readPolls(rs.getString("polls")),
+                webhook == null ? null : Json.read(webhook, RoomWebhook.class),
+                customerId + ":" + name, Database.instant(rs, "created_at"), Database.instant(rs, "updated_at"));
+    }
+
+    private static List<String> readPolls(String json) {
+        try {
+            return Json.MAPPER.readValue(json, STRINGS);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("stored polls are not a JSON array", e);
+        }
+    }
+}

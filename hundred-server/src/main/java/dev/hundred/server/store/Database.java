@@ -1,0 +1,102 @@
+package dev.hundred.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The connection pool, JDBI and the schema. {@code --db} is {@code mem} (a throwaway H2), a directory
+ * (an H2 file database in it), or a JDBC URL ({@code jdbc:postgresql://...} in production).
+ */
+public final class Database implements AutoCloseable {
+    private static final String H2_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final SqlDialect dialect;
+
+    private Database(String url) {
+        this.dialect = SqlDialect.fromUrl(url);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setPoolName("hundred");
+        config.setMaximumPoolSize(dialect == SqlDialect.POSTGRES ? 10 : 16);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(10_000);
+        this.dataSource = new HikariDataSource(config);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        this.jdbi = Jdbi.create(dataSource);
+        // Instants travel as OffsetDateTime in UTC (JDBC 4.2), the one mapping both drivers agree on
+        // whatever the JVM's time zone.
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
+            @Override
+            protected Argument build(Instant value, ConfigRegistry config) {
+                return (position, statement, ctx) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
+            }
+        });
+    }
+
+    /** Reads a TIMESTAMP WITH TIME ZONE column; null stays null. */
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static Database open(String db) {
+        return new Database(jdbcUrl(db));
+    }
+
+    /** Maps the {@code --db} setting to a JDBC URL. */
+    public static String jdbcUrl(String db) {
+        if (db == null || db.isBlank() || db.equals("mem")) {
+            return "jdbc:h2:mem:hundred-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + H2_MODE;
+        }
+        if (db.startsWith("jdbc:")) {
+            return db.startsWith("jdbc:h2:") && !db.toUpperCase().contains("MODE=") ? db + H2_MODE : db;
+        }
+        Path file = Path.of(db).toAbsolutePath().normalize().resolve("hundred");
+        return "jdbc:h2:file:" + file + H2_MODE;
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Runs {@code work} in one READ COMMITTED transaction; an exception rolls everything back. */
+    public <R, X extends Exception> R tx(HandleCallback<R, X> work) throws X {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+    }
+
+    /** Runs a read on a pooled handle without an explicit transaction. */
+    public <R, X extends Exception> R read(HandleCallback<R, X> work) throws X {
+        return jdbi.withHandle(work);
+    }
+
+    public Handle open() {
+        return jdbi.open();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

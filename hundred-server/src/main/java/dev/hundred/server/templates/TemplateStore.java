@@ -1,0 +1,76 @@
+package dev.hundred.server.templates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hundred.server.http.Json;
+import dev.hundred.server.store.Database;
+import dev.hundred.server.store.Where;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for templates. The body column holds roles, settings, destinations, plugins and recordings. */
+public final class TemplateStore {
+    private static final String SELECT = "SELECT t.id, t.name, t.is_default, t.body, t.created_at, t.updated_at,"
+            + " w.customer_id, w.id AS app_id FROM templates t JOIN workspaces w ON w.id = t.workspace_id";
+
+    public void insert(Handle h, String workspaceId, Template t) {
+        h.createUpdate("INSERT INTO templates (id, workspace_id, name, is_default, body, created_at, updated_at)"
+                        + " VALUES (:id, :ws, :name, :isDefault, :body, :createdAt, :updatedAt)")
+                .bind("id", t.id()).bind("ws", workspaceId).bind("name", t.name())
+                .bind("isDefault", t.isDefault()).bind("body", body(t))
+                .bind("createdAt", t.createdAt()).bind("updatedAt", t.updatedAt())
+                .execute();
+    }
+
+    public void update(Handle h, String workspaceId, Template t) {
+        h.createUpdate("UPDATE templates SET name = :name, body = :body, updated_at = :updatedAt"
+                        + " WHERE id = :id AND workspace_id = :ws")
+                .bind("id", t.id()).bind("ws", workspaceId).bind("name", t.name()).bind("body", body(t))
+                .bind("updatedAt", t.updatedAt())
+                .execute();
+    }
+
+    public Optional<Template> byId(Handle h, String workspaceId, String id) {
+        return h.createQuery(SELECT + " WHERE t.workspace_id = :ws AND t.id = :id")
+                .bind("ws", workspaceId).bind("id", id).map(TemplateStore::row).findOne();
+    }
+
+    public Optional<Template> byName(Handle h, String workspaceId, String name) {
+        return h.createQuery(SELECT + " WHERE t.workspace_id = :ws AND t.name = :name")
+                .bind("ws", workspaceId).bind("name", name).map(TemplateStore::row).findOne();
+    }
+
+    public Optional<Template> defaultOf(Handle h, String workspaceId) {
+        return h.createQuery(SELECT + " WHERE t.workspace_id = :ws AND t.is_default = TRUE ORDER BY t.id LIMIT 1")
+                .bind("ws", workspaceId).map(TemplateStore::row).findOne();
+    }
+
+    /** Newest first, after the exclusive cursor {@code start} (may be null). */
+    public List<Template> page(Handle h, String workspaceId, String start, int limit) {
+        Where where = new Where().and("t.workspace_id = :ws", "ws", workspaceId).andIf(start, "t.id < :start", "start");
+        return where.bind(h.createQuery(SELECT + where.sql() + " ORDER BY t.id DESC LIMIT :limit"))
+                .bind("limit", limit).map(TemplateStore::row).list();
+    }
+
+    private static String body(Template t) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.set("roles", t.roles());
+        body.set("settings", t.settings());
+        body.set("destinations", t.destinations());
+        body.set("plugins", t.plugins());
+        body.set("recordings", t.recordings());
+        return Json.write(body);
+    }
+
+    private static Template row(ResultSet rs, StatementContext ctx) throws SQLException {
+        JsonNode body = Json.read(rs.getString("body"), JsonNode.class);
+        return new Template(rs.getString("id"), rs.getString("name"), rs.getString("customer_id"),
+                rs.getString("app_id"), (ObjectNode) body.get("roles"), (ObjectNode) body.get("settings"),
+                (ObjectNode) body.get("destinations"), (ObjectNode) body.get("plugins"), body.get("recordings"),
+                rs.getBoolean("is_default"), Database.instant(rs, "created_at"), Database.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.hundred.server.workspaces;
+
+import dev.hundred.server.store.Database;
+import dev.hundred.server.store.Ids;
+import dev.hundred.server.templates.TemplateService;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Workspaces (100ms apps). Every token check looks one up by access key, so they are cached in memory;
+ * a secret change goes through here and refreshes the cache.
+ */
+public final class WorkspaceService {
+    private final Database db;
+    private final WorkspaceStore store;
+    private final TemplateService templates;
+    private final Clock clock;
+    private final Map<String, Workspace> byAccessKey = new ConcurrentHashMap<>();
+    private final Map<String, Workspace> byId = new ConcurrentHashMap<>();
+
+    public WorkspaceService(Database db, WorkspaceStore store, TemplateService templates, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    /** Creates a workspace with its default template. Null credentials are generated (secret: 32 bytes). */
+    public Workspace create(String name, String accessKey, String secret) {
+        Workspace ws = new Workspace(Ids.objectId(), Ids.objectId(),
+                accessKey != null ? accessKey : Ids.objectId(),
+                secret != null ? secret : Ids.secret(32),
+                name != null ? name : "default", clock.instant());
+        db.tx(h -> {
+            store.insert(h, ws);
+            templates.createDefault(h, ws);
+            return null;
+        });
+        return remember(ws);
+    }
+
+    /**
+     * The workspace {@code serve} prints: the one with the given access key (its secret set to the given
+     * one, so cloud credentials can be reused), else the oldest, else a new one.
+     */
+    public Workspace ensureDefault(String accessKey, String secret) {
+        if (accessKey != null) {
+            Optional<Workspace> existing = byAccessKey(accessKey);
+            if (existing.isPresent()) {
+                Workspace ws = existing.get();
+                if (secret != null && !secret.equals(ws.secret())) {
+                    db.tx(h -> {
+                        store.updateSecret(h, ws.id(), secret);
+                        return null;
+                    });
+                    return remember(new Workspace(ws.id(), ws.customerId(), ws.accessKey(), secret, ws.name(), ws.createdAt()));
+                }
+                return ws;
+            }
+            return create("default", accessKey, secret);
+        }
+        List<Workspace> all = list();
+        return all.isEmpty() ? create("default", null, secret) : remember(all.get(0));
+    }
+
+    public List<Workspace> list() {
+        return db.read(store::all);
+    }
+
+    public Optional<Workspace> byAccessKey(String accessKey) {
+        Workspace cached = byAccessKey.get(accessKey);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        return db.read(h -> store.byAccessKey(h, accessKey)).map(this::remember);
+    }
+
+    /** The workspace with this id, or null. */
+    public Workspace byId(String id) {
+        Workspace cached = byId.get(id);
+        return cached != null ? cached : db.read(h -> store.byId(h, id)).map(this::remember).orElse(null);
+    }
+
+    private Workspace remember(Workspace ws) {
+        byAccessKey.put(ws.accessKey(), ws);
+        byId.put(ws.id(), ws);
+        return ws;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.hundred.server.support;
+
+import dev.hundred.server.Config;
+import dev.hundred.server.Hundred;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The storage back ends every API test runs on: H2 in memory and a real PostgreSQL (embedded, from
+ * Maven, so any Linux machine runs it). One server per back end is shared by the whole test JVM; tests
+ * stay apart because each works in a workspace of its own.
+ */
+public final class Backends {
+    public static final String H2 = "h2";
+    public static final String POSTGRES = "postgres";
+
+    private static final Map<String, Hundred> SERVERS = new ConcurrentHashMap<>();
+    private static EmbeddedPostgres postgres;
+
+    private Backends() {}
+
+    /** The shared running server for {@code backend}. */
+    public static Hundred server(String backend) {
+        return SERVERS.computeIfAbsent(backend, b -> {
+            Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(freshDb(b))).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(hundred::close));
+            return hundred;
+        });
+    }
+
+    /** A {@code --db} value naming an empty database on {@code backend}. */
+    public static String freshDb(String backend) {
+        return switch (backend) {
+            case H2 -> "mem";
+            case POSTGRES -> freshPostgresUrl();
+            default -> throw new IllegalArgumentException(backend);
+        };
+    }
+
+    /** An H2 file database in a new temporary directory. */
+    public static String freshH2Directory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("hundred-h2").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static synchronized String freshPostgresUrl() {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres started = postgres;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException ignored) {
+                        // the JVM is going away anyway
+                    }
+                }));
+            }
+            String name = "hundred_" + UUID.randomUUID().toString().replace("-", "");
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            }
+            return postgres.getJdbcUrl("postgres", name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.hundred.server.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hundred.server.Hundred;
+import dev.hundred.server.workspaces.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A test's HTTP client for one workspace of a running server: real HTTP, a real management token.
+ * Each {@link #forNewWorkspace} call makes a workspace nobody else uses, so tests never see each other.
+ */
+public final class Client {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Hundred server;
+    private final Workspace workspace;
+    private String token;
+
+    public Client(Hundred server, Workspace workspace, String token) {
+        this.server = server;
+        this.workspace = workspace;
+        this.token = token;
+    }
+
+    public static Client forNewWorkspace(Hundred server) {
+        Workspace ws = server.workspaces().create("test", null, null);
+        return new Client(server, ws, server.tokens().management(ws, Duration.ofHours(1)));
+    }
+
+    public Hundred server() {
+        return server;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    /** The same workspace, calling with another token (null: no Authorization header). */
+    public Client withToken(String other) {
+        return new Client(server, workspace, other);
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, Map.of());
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body, Map.of());
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, Map.of());
+    }
+
+    /** body: null (no body), a String (sent as is), a byte[] (sent as is) or an object (sent as JSON). */
+    public Response send(String method, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        HttpRequest.BodyPublisher publisher;
+        if (body == null) {
+            publisher = HttpRequest.BodyPublishers.noBody();
+        } else if (body instanceof byte[] bytes) {
+            publisher = HttpRequest.BodyPublishers.ofByteArray(bytes);
+        } else if (body instanceof String text) {
+            publisher = HttpRequest.BodyPublishers.ofString(text);
+        } else {
+            publisher = HttpRequest.BodyPublishers.ofString(write(body));
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.method(method, publisher).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A response: status, raw text and (lazily) its JSON. */
+    public record Response(int status, String text, String contentType) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + text, e);
+            }
+        }
+
+        public String at(String pointer) {
+            return json().at(pointer).asText();
+        }
+    }
+}
