@@ -2,6 +2,7 @@ package dev.hundred.server;
 
 import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.auth.Tokens;
+import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.http.Api;
 import dev.hundred.server.rooms.RoomRoutes;
 import dev.hundred.server.rooms.RoomService;
@@ -35,7 +36,8 @@ public final class Hundred implements AutoCloseable {
         Clock clock = Clock.tick(baseClock, Duration.ofNanos(1000));
         this.db = Database.open(config.db());
 
-        TemplateService templates = new TemplateService(db, new TemplateStore(), clock);
+        DomainEvents events = new DomainEvents();
+        TemplateService templates = new TemplateService(db, new TemplateStore(), events, clock);
         this.workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock);
         this.tokens = new Tokens(workspaces, clock);
         RoomService rooms = new RoomService(db, new RoomStore(), templates, clock);

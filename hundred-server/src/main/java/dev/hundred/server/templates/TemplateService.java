@@ -1,6 +1,7 @@
 package dev.hundred.server.templates;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
@@ -15,11 +16,13 @@ import org.jdbi.v3.core.Handle;
 public final class TemplateService {
     private final Database db;
     private final TemplateStore store;
+    private final DomainEvents events;
     private final Clock clock;
 
-    public TemplateService(Database db, TemplateStore store, Clock clock) {
+    public TemplateService(Database db, TemplateStore store, DomainEvents events, Clock clock) {
         this.db = db;
         this.store = store;
+        this.events = events;
         this.clock = clock;
     }
 
