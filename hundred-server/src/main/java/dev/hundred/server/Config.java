@@ -1,5 +1,7 @@
 package dev.hundred.server;
 
+import dev.hundred.server.webhooks.WebhookOptions;
+
 /**
  * Every setting, already resolved (flag > environment variable > default, see {@link Main}).
  *
@@ -7,19 +9,29 @@ package dev.hundred.server;
  * @param accessKey      the default workspace's access key, or null to keep or generate one
  * @param secret         the default workspace's secret, or null to keep or generate one
  * @param virtualThreads true, false or auto (on when the JDK is 24 or newer: no pinning on synchronized)
+ * @param webhooks       retry schedule, attempt timeout and concurrency of webhook deliveries
  */
-public record Config(String host, int port, String db, String accessKey, String secret, String virtualThreads) {
+public record Config(String host, int port, String db, String accessKey, String secret, String virtualThreads,
+                     WebhookOptions webhooks) {
+
+    public Config(String host, int port, String db, String accessKey, String secret, String virtualThreads) {
+        this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults());
+    }
 
     public static Config defaults() {
         return new Config("127.0.0.1", 8080, "./data", null, null, "auto");
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, db, accessKey, secret, virtualThreads);
+        return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks);
     }
 
     public Config withDb(String newDb) {
-        return new Config(host, port, newDb, accessKey, secret, virtualThreads);
+        return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks);
+    }
+
+    public Config withWebhooks(WebhookOptions newWebhooks) {
+        return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks);
     }
 
     public boolean useVirtualThreads() {

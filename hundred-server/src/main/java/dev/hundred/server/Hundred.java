@@ -11,6 +11,7 @@ import dev.hundred.server.store.Database;
 import dev.hundred.server.templates.TemplateRoutes;
 import dev.hundred.server.templates.TemplateService;
 import dev.hundred.server.templates.TemplateStore;
+import dev.hundred.server.webhooks.Webhooks;
 import dev.hundred.server.workspaces.Workspace;
 import dev.hundred.server.workspaces.WorkspaceService;
 import dev.hundred.server.workspaces.WorkspaceStore;
@@ -28,6 +29,8 @@ public final class Hundred implements AutoCloseable {
     private final Database db;
     private final WorkspaceService workspaces;
     private final Tokens tokens;
+    private final DomainEvents events;
+    private final Webhooks webhooks;
     private final Javalin app;
 
     public Hundred(Config config, Clock baseClock) {
@@ -36,15 +39,17 @@ public final class Hundred implements AutoCloseable {
         Clock clock = Clock.tick(baseClock, Duration.ofNanos(1000));
         this.db = Database.open(config.db());
 
-        DomainEvents events = new DomainEvents();
+        this.events = new DomainEvents();
         TemplateService templates = new TemplateService(db, new TemplateStore(), events, clock);
         this.workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock);
         this.tokens = new Tokens(workspaces, clock);
         RoomService rooms = new RoomService(db, new RoomStore(), templates, clock);
+        this.webhooks = new Webhooks(db, events, config.webhooks(), clock);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
-                new TemplateRoutes(templates)));
+                new TemplateRoutes(templates),
+                webhooks.routes()));
     }
 
     public Hundred(Config config) {
@@ -53,6 +58,7 @@ public final class Hundred implements AutoCloseable {
 
     public Hundred start() {
         app.start();
+        webhooks.start();
         return this;
     }
 
@@ -73,6 +79,19 @@ public final class Hundred implements AutoCloseable {
         return tokens;
     }
 
+    /** For tests that publish domain events themselves, on a transaction of {@link #database()}. */
+    public DomainEvents events() {
+        return events;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
     /** The workspace that {@code serve} announces, made from --access-key/--secret when given. */
     public Workspace defaultWorkspace() {
         return workspaces.ensureDefault(config.accessKey(), config.secret());
@@ -81,6 +100,7 @@ public final class Hundred implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        webhooks.close();
         db.close();
     }
 }

@@ -1,5 +1,7 @@
 package dev.hundred.server;
 
+import dev.hundred.server.webhooks.WebhookOptions;
+import dev.hundred.server.webhooks.WebhookSettings;
 import dev.hundred.server.workspaces.Workspace;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -47,10 +49,18 @@ public final class Main implements Callable<Integer> {
         String secret;
         @Option(names = "--virtual-threads", defaultValue = "${env:HUNDRED_VIRTUAL_THREADS:-auto}", description = "true, false or auto (on for JDK 24+).")
         String virtualThreads;
+        @Option(names = "--webhook-retries", defaultValue = "${env:HUNDRED_WEBHOOK_RETRIES:-1s,3s,10s}",
+                description = "Waits before each webhook retry, or none (default: ${DEFAULT-VALUE}).")
+        String webhookRetries;
+        @Option(names = "--webhook-timeout", defaultValue = "${env:HUNDRED_WEBHOOK_TIMEOUT:-5s}",
+                description = "Limit on one webhook attempt (default: ${DEFAULT-VALUE}).")
+        String webhookTimeout;
 
         @Override
         public Integer call() {
-            Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads)).start();
+            WebhookOptions webhooks = WebhookOptions.defaults().withRetries(WebhookOptions.parseRetries(webhookRetries))
+                    .withTimeout(WebhookOptions.parseDuration(webhookTimeout));
+            Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads, webhooks)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
             Workspace ws = hundred.defaultWorkspace();
             String token = hundred.tokens().management(ws, Duration.ofHours(24));
@@ -119,7 +129,7 @@ public final class Main implements Callable<Integer> {
     }
 
     @Command(name = "workspace", description = "Create or list workspaces in --db.",
-            subcommands = {WorkspaceCommand.Create.class, WorkspaceCommand.ListAll.class})
+            subcommands = {WorkspaceCommand.Create.class, WorkspaceCommand.ListAll.class, WorkspaceCommand.Update.class})
     static final class WorkspaceCommand {
         @Command(name = "create", description = "Create a workspace; prints its credentials once.")
         static final class Create implements Callable<Integer> {
@@ -134,6 +144,46 @@ public final class Main implements Callable<Integer> {
                     Workspace ws = hundred.workspaces().create(name, accessKey, secret);
                     System.out.printf("access_key=%s%nsecret=%s%napp_id=%s%ncustomer_id=%s%n",
                             ws.accessKey(), ws.secret(), ws.id(), ws.customerId());
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "update", description = "Set a workspace's webhook (URL, custom headers, signing secret).")
+        static final class Update implements Callable<Integer> {
+            @Mixin DbOption db;
+            @Option(names = "--access-key", description = "Workspace access key (default: the default workspace).") String accessKey;
+            @Option(names = "--webhook-url", description = "Where webhooks go; an empty value removes the webhook.") String url;
+            @Option(names = "--webhook-header", description = "'Name: value', repeatable; replaces the headers.") java.util.List<String> headers;
+            @Option(names = "--webhook-signing-secret", description = "Sign deliveries (Standard Webhooks); empty: unsigned.") String signingSecret;
+
+            @Override
+            public Integer call() {
+                try (Hundred hundred = new Hundred(Config.defaults().withDb(db.db))) {
+                    Workspace ws = accessKey == null ? hundred.defaultWorkspace() : hundred.workspaces().byAccessKey(accessKey)
+                            .orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this), "no workspace with access key " + accessKey));
+                    var settings = hundred.webhooks().settings();
+                    if (url != null && url.isEmpty()) {
+                        settings.clear(ws);
+                        System.out.println("webhook removed for " + ws.accessKey());
+                        return 0;
+                    }
+                    WebhookSettings current = settings.get(ws).orElse(new WebhookSettings(null, java.util.Map.of(), null));
+                    java.util.Map<String, String> newHeaders = new java.util.LinkedHashMap<>(current.headers());
+                    if (headers != null) {
+                        newHeaders.clear();
+                        for (String header : headers) {
+                            int colon = header.indexOf(':');
+                            if (colon <= 0) {
+                                throw new CommandLine.ParameterException(new CommandLine(this), "--webhook-header must look like 'Name: value'");
+                            }
+                            newHeaders.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
+                        }
+                    }
+                    WebhookSettings saved = settings.set(ws, new WebhookSettings(url != null ? url : current.url(), newHeaders,
+                            signingSecret != null ? signingSecret : current.signingSecret()));
+                    System.out.printf("webhook_url=%s%nwebhook_headers=%s%nsigned=%s%n", saved.url(), saved.headers().keySet(),
+                            saved.signingSecret() != null);
                 }
                 return 0;
             }

@@ -1,0 +1,59 @@
+package dev.hundred.server.webhooks;
+
+import dev.hundred.server.events.RoomEvent;
+import dev.hundred.server.store.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Turns each {@link RoomEvent} into a queued delivery, on the Handle of the change that caused it, so
+ * the webhook commits or rolls back with the change (never lost, never invented). No destination
+ * configured means nothing is queued and nothing is recorded: the cloud only records deliveries.
+ */
+public final class Outbox {
+    static final int MAX_KEY = 255;
+
+    /** Order within a room: microseconds since the epoch, strictly increasing in this process. */
+    private static final AtomicLong SEQ = new AtomicLong();
+
+    private final WebhookSettingsService settings;
+    private final OutboxStore store;
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    public Outbox(WebhookSettingsService settings, OutboxStore store, Dispatcher dispatcher, Clock clock) {
+        this.settings = settings;
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /** The RoomEvent subscriber. */
+    public void queue(Handle h, RoomEvent event) {
+        Optional<Destination> destination = settings.destination(h, event.workspace().id(), event.roomId());
+        if (destination.isEmpty()) {
+            return;
+        }
+        Destination to = destination.get();
+        String id = Ids.uuid();
+        String room = clip(event.roomId() == null ? "" : event.roomId());
+        Instant now = clock.instant();
+        store.insert(h, new OutboxRow(id, room, nextSeq(now), event.workspace().id(), room, id, event.type(),
+                event.at(), Envelope.of(id, event), to.url(), clip(to.host()), to.headers(), to.signingSecret(), 0, now,
+                null), now);
+        h.afterCommit(dispatcher::wake);
+    }
+
+    static long nextSeq(Instant now) {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+        return SEQ.updateAndGet(last -> Math.max(last + 1, micros));
+    }
+
+    private static String clip(String s) {
+        return s.length() <= MAX_KEY ? s : s.substring(0, MAX_KEY);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.hundred.server.webhooks;
+
+import dev.hundred.server.rooms.RoomWebhook;
+import dev.hundred.server.store.Database;
+import dev.hundred.server.workspaces.Workspace;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The workspace webhook (set with {@code hundred workspace update} or {@code POST /emulator/v1/webhook})
+ * and the rule that picks a delivery's destination: the room's own webhook wins for its room (spec §17.2).
+ */
+public final class WebhookSettingsService {
+    /** RFC 7230 token characters: what an HTTP header name may be. */
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    private final Database db;
+    private final WebhookSettingsStore store;
+    private final Clock clock;
+
+    public WebhookSettingsService(Database db, WebhookSettingsStore store, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Optional<WebhookSettings> get(Workspace ws) {
+        return db.read(h -> store.find(h, ws.id()));
+    }
+
+    /** Replaces the workspace webhook. An empty signing secret means "unsigned". */
+    public WebhookSettings set(Workspace ws, WebhookSettings settings) {
+        check(settings);
+        String secret = settings.signingSecret() == null || settings.signingSecret().isEmpty() ? null : settings.signingSecret();
+        WebhookSettings clean = new WebhookSettings(settings.url(),
+                new LinkedHashMap<>(settings.headers() == null ? Map.of() : settings.headers()), secret);
+        db.tx(h -> {
+            store.save(h, ws.id(), clean, clock.instant());
+            return null;
+        });
+        return clean;
+    }
+
+    public void clear(Workspace ws) {
+        db.tx(h -> {
+            store.delete(h, ws.id());
+            return null;
+        });
+    }
+
+    /** Where a room's events go now, in this transaction; empty when nothing is configured. */
+    Optional<Destination> destination(Handle h, String workspaceId, String roomId) {
+        Optional<WebhookSettings> workspace = store.find(h, workspaceId);
+        String secret = workspace.map(WebhookSettings::signingSecret).orElse(null);
+        Optional<RoomWebhook> room = roomId == null ? Optional.empty() : store.roomWebhook(h, workspaceId, roomId);
+        if (room.isPresent()) {
+            return Optional.of(new Destination(room.get().url(),
+                    room.get().headers() == null ? Map.of() : room.get().headers(), secret));
+        }
+        return workspace.map(s -> new Destination(s.url(), s.headers(), secret));
+    }
+
+    static void check(WebhookSettings s) {
+        if (s.url() == null || s.url().isBlank()) {
+            throw WebhookErrors.badSetting("url is required");
+        }
+        try {
+            URI uri = new URI(s.url());
+            if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    || uri.getHost() == null) {
+                throw WebhookErrors.badSetting("url must be an http or https URL");
+            }
+        } catch (URISyntaxException e) {
+            throw WebhookErrors.badSetting("url must be an http or https URL");
+        }
+        if (s.headers() != null) {
+            for (Map.Entry<String, String> header : s.headers().entrySet()) {
+                if (!HEADER_NAME.matcher(header.getKey()).matches()) {
+                    throw WebhookErrors.badSetting("headers: " + header.getKey() + " is not a valid header name");
+                }
+                if (header.getValue() == null || header.getValue().indexOf('\n') >= 0 || header.getValue().indexOf('\r') >= 0) {
+                    throw WebhookErrors.badSetting("headers." + header.getKey() + " must be a one-line string");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.hundred.server.webhooks;
+
+import dev.hundred.server.events.DomainEvents;
+import dev.hundred.server.events.RoomEvent;
+import dev.hundred.server.http.Routes;
+import dev.hundred.server.store.Database;
+import java.time.Clock;
+
+/**
+ * The webhook feature, assembled: settings, the outbox that subscribes to {@link RoomEvent}, the
+ * dispatcher, history and replay. {@code Hundred} builds one, adds its routes, starts and closes it.
+ */
+public final class Webhooks implements AutoCloseable {
+    private final WebhookSettingsService settings;
+    private final Dispatcher dispatcher;
+    private final WebhookRoutes routes;
+
+    public Webhooks(Database db, DomainEvents events, WebhookOptions options, Clock clock) {
+        OutboxStore outboxStore = new OutboxStore();
+        WebhookHistoryStore historyStore = new WebhookHistoryStore();
+        this.settings = new WebhookSettingsService(db, new WebhookSettingsStore(), clock);
+        this.dispatcher = new Dispatcher(db, outboxStore, options, clock);
+        Outbox outbox = new Outbox(settings, outboxStore, dispatcher, clock);
+        events.subscribe(RoomEvent.class, outbox::queue);
+        ReplayService replays = new ReplayService(db, historyStore, new ReplayStore(), outboxStore, settings, dispatcher, clock);
+        this.routes = new WebhookRoutes(new WebhookHistoryService(db, historyStore, clock), replays, settings);
+    }
+
+    public WebhookSettingsService settings() {
+        return settings;
+    }
+
+    public Routes routes() {
+        return routes;
+    }
+
+    /** Starts delivering; until then deliveries only queue (the CLI's one-shot commands never start it). */
+    public void start() {
+        dispatcher.start();
+    }
+
+    @Override
+    public void close() {
+        dispatcher.close();
+    }
+}
