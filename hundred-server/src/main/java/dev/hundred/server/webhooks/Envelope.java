@@ -17,13 +17,14 @@ final class Envelope {
 
     private Envelope() {}
 
-    static String of(String eventId, RoomEvent event) {
+    /** {@code at}: the event's time as stored (microseconds), so the history shows the same timestamp. */
+    static String of(String eventId, RoomEvent event, java.time.Instant at) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("version", VERSION);
         envelope.put("id", eventId);
         envelope.put("app_id", event.workspace().id());
         envelope.put("account_id", event.workspace().customerId());
-        envelope.put("timestamp", Timestamps.format(event.at()));
+        envelope.put("timestamp", Timestamps.format(at));
         envelope.put("type", event.type());
         envelope.put("data", event.data());
         return Json.write(envelope);

@@ -42,8 +42,9 @@ public final class Outbox {
         String id = Ids.uuid();
         String room = clip(event.roomId() == null ? "" : event.roomId());
         Instant now = clock.instant();
+        Instant at = event.at().truncatedTo(ChronoUnit.MICROS); // what both databases keep
         store.insert(h, new OutboxRow(id, room, nextSeq(now), event.workspace().id(), room, id, event.type(),
-                event.at(), Envelope.of(id, event), to.url(), clip(to.host()), to.headers(), to.signingSecret(), 0, now,
+                at, Envelope.of(id, event, at), to.url(), clip(to.host()), to.headers(), to.signingSecret(), 0, now,
                 null), now);
         h.afterCommit(dispatcher::wake);
     }
