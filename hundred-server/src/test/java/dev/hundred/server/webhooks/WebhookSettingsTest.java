@@ -1,0 +1,81 @@
+package dev.hundred.server.webhooks;
+
+import static dev.hundred.server.support.ErrorAssert.assertError;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hundred.server.Config;
+import dev.hundred.server.Hundred;
+import dev.hundred.server.Main;
+import dev.hundred.server.support.ApiTestBase;
+import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.Client;
+import dev.hundred.server.workspaces.Workspace;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The workspace webhook: POST/GET/DELETE /emulator/v1/webhook and {@code hundred workspace update}. */
+class WebhookSettingsTest extends ApiTestBase {
+
+    @Test
+    void the_emulator_sets_reads_and_removes_the_workspace_webhook() {
+        assertError(api.get("/emulator/v1/webhook"), 404, "Webhook not configured");
+        Map<String, Object> settings = Map.of("url", "http://127.0.0.1:9/hook", "headers", Map.of("Authorization", "Basic eDp5"),
+                "signing_secret", "whsec_c2VjcmV0");
+        Client.Response set = api.post("/emulator/v1/webhook", settings);
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(set.json()).isEqualTo(Client.JSON.valueToTree(settings));
+        assertThat(api.get("/emulator/v1/webhook").json()).isEqualTo(Client.JSON.valueToTree(settings));
+
+        Client.Response unsigned = api.post("/emulator/v1/webhook", Map.of("url", "https://example.test/h"));
+        assertThat(unsigned.json()).isEqualTo(Client.JSON.valueToTree(Map.of("url", "https://example.test/h", "headers", Map.of())));
+
+        assertError(Client.forNewWorkspace(api.server()).get("/emulator/v1/webhook"), 404, "Webhook not configured");
+        assertThat(api.delete("/emulator/v1/webhook").status()).isEqualTo(204);
+        assertError(api.get("/emulator/v1/webhook"), 404, "Webhook not configured");
+    }
+
+    @Test
+    void bad_settings_are_refused() {
+        assertError(api.post("/emulator/v1/webhook", Map.of()), 400, "Invalid body param", "url is required");
+        assertError(api.post("/emulator/v1/webhook", Map.of("url", "ftp://x/y")), 400, "Invalid body param",
+                "url must be an http or https URL");
+        assertError(api.post("/emulator/v1/webhook", Map.of("url", "http://x/y", "headers", Map.of("Bad Name", "v"))), 400,
+                "Invalid body param", "headers: Bad Name is not a valid header name");
+        assertError(api.post("/emulator/v1/webhook", Map.of("url", "http://x/y", "headers", Map.of("X", 1))), 400,
+                "Invalid body param", "headers.X must be a string");
+        assertError(api.withToken("not-a-token").post("/emulator/v1/webhook", Map.of("url", "http://x/y")), 401,
+                "Token validation error");
+    }
+
+    @Test
+    void the_cli_updates_a_workspace_webhook_in_the_database() {
+        if (!backend.equals(Backends.H2)) {
+            return; // the CLI opens the database itself; one back end is enough
+        }
+        String dir = Backends.freshH2Directory();
+        Workspace ws;
+        try (Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(dir))) {
+            ws = hundred.workspaces().create("cli", "cli-key", null);
+        }
+        int code = new CommandLine(new Main()).execute("workspace", "update", "--db", dir, "--access-key", "cli-key",
+                "--webhook-url", "http://127.0.0.1:9/cli", "--webhook-header", "X-One: 1", "--webhook-header", "X-Two: two words",
+                "--webhook-signing-secret", "s3");
+        assertThat(code).isZero();
+        try (Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(dir))) {
+            assertThat(hundred.webhooks().settings().get(ws)).contains(
+                    new WebhookSettings("http://127.0.0.1:9/cli", Map.of("X-One", "1", "X-Two", "two words"), "s3"));
+        }
+        assertThat(new CommandLine(new Main()).execute("workspace", "update", "--db", dir, "--access-key", "cli-key",
+                "--webhook-signing-secret", "")).isZero();
+        try (Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(dir))) {
+            assertThat(hundred.webhooks().settings().get(ws)).contains(
+                    new WebhookSettings("http://127.0.0.1:9/cli", Map.of("X-One", "1", "X-Two", "two words"), null));
+        }
+        assertThat(new CommandLine(new Main()).execute("workspace", "update", "--db", dir, "--access-key", "cli-key",
+                "--webhook-url", "")).isZero();
+        try (Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(dir))) {
+            assertThat(hundred.webhooks().settings().get(ws)).isEmpty();
+        }
+    }
+}
