@@ -12,7 +12,7 @@ import java.util.Set;
  * one endpoint where an unknown field is an error (spec §4.5; decisions.md, Bodies), so it is read
  * field by field rather than through the lenient mapper.
  */
-record RoomCodeUpdate(String code, boolean enabled) {
+public record RoomCodeUpdate(String code, boolean enabled) {
     private static final Set<String> FIELDS = Set.of("code", "enabled");
 
     static RoomCodeUpdate parse(byte[] body) {

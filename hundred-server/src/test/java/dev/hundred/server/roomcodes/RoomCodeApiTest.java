@@ -105,6 +105,7 @@ class RoomCodeApiTest extends ApiTestBase {
         assertError(api.post("/v2/room-codes/room/" + room + "/role/host", null), 403, "Room is disabled");
         assertError(api.get("/v2/room-codes/room/" + room), 403, "Room is disabled");
         assertError(api.withToken("not-a-token").post("/v2/room-codes/room/" + room, null), 401, "Token validation error");
+        assertError(api.withToken(null).get("/v2/room-codes/room/" + room), 401, "Token validation error");
     }
 
     @Test
