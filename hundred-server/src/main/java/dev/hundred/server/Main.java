@@ -180,8 +180,13 @@ public final class Main implements Callable<Integer> {
                             newHeaders.put(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
                         }
                     }
-                    WebhookSettings saved = settings.set(ws, new WebhookSettings(url != null ? url : current.url(), newHeaders,
-                            signingSecret != null ? signingSecret : current.signingSecret()));
+                    WebhookSettings saved;
+                    try {
+                        saved = settings.set(ws, new WebhookSettings(url != null ? url : current.url(), newHeaders,
+                                signingSecret != null ? signingSecret : current.signingSecret()));
+                    } catch (dev.hundred.server.http.ApiError e) {
+                        throw new CommandLine.ParameterException(new CommandLine(this), "webhook " + String.join("; ", e.details()));
+                    }
                     System.out.printf("webhook_url=%s%nwebhook_headers=%s%nsigned=%s%n", saved.url(), saved.headers().keySet(),
                             saved.signingSecret() != null);
                 }
