@@ -4,6 +4,7 @@ import dev.hundred.server.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,8 +79,7 @@ public final class Dispatcher implements AutoCloseable {
             try {
                 purgeOldHistory();
                 int free = options.maxInFlight() - inFlight.get();
-                int claimed = free > 0 ? claimAndSend(free) : 0;
-                if (claimed > 0 && claimed == free) {
+                if (free > 0 && claimAndSend(free)) {
                     continue; // there may be more due right now
                 }
                 await(POLL);
@@ -91,11 +92,28 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private int claimAndSend(int limit) {
+    /** Claims and sends; answers true when there may be more to claim right now. */
+    private boolean claimAndSend(int limit) {
         Instant now = clock.instant();
         Set<String> busy = perHost.entrySet().stream().filter(e -> e.getValue().get() >= options.perReceiver())
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
-        List<OutboxRow> rows = db.tx(h -> store.claim(h, now, now.plus(options.timeout()).plus(LEASE_MARGIN), limit, busy));
+        Map<String, Integer> admitted = new HashMap<>();
+        boolean[] refused = {false};
+        Predicate<OutboxRow> underCap = row -> {
+            AtomicInteger open = perHost.get(row.host());
+            int inBatch = admitted.getOrDefault(row.host(), 0);
+            if ((open == null ? 0 : open.get()) + inBatch >= options.perReceiver()) {
+                refused[0] = true;
+                return false;
+            }
+            admitted.put(row.host(), inBatch + 1);
+            return true;
+        };
+        List<OutboxRow> rows = db.tx(h -> {
+            admitted.clear();
+            refused[0] = false;
+            return store.claim(h, now, now.plus(options.timeout()).plus(LEASE_MARGIN), limit, busy, underCap);
+        });
         for (OutboxRow row : rows) {
             inFlight.incrementAndGet();
             perHost.computeIfAbsent(row.host(), k -> new AtomicInteger()).incrementAndGet();
@@ -112,7 +130,7 @@ public final class Dispatcher implements AutoCloseable {
                 }
             }, outcomes);
         }
-        return rows.size();
+        return refused[0] || rows.size() == limit;
     }
 
     private void record(OutboxRow row, Instant started, long durationMs, Sender.Outcome outcome) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -46,8 +47,10 @@ final class OutboxStore {
      * Claims up to {@code limit} due rows that head their lane (no earlier row of the lane is still
      * queued, so a room's events leave in order), skipping rows another claimer holds, and leases them
      * until {@code leaseUntil}: a node that dies mid-attempt gives its rows back when the lease ends.
+     * Receivers in {@code busyHosts} are left out; {@code admit} may refuse more (it sees rows in order).
      */
-    List<OutboxRow> claim(Handle h, Instant now, Instant leaseUntil, int limit, Collection<String> busyHosts) {
+    List<OutboxRow> claim(Handle h, Instant now, Instant leaseUntil, int limit, Collection<String> busyHosts,
+                          Predicate<OutboxRow> admit) {
         String notBusy = busyHosts.isEmpty() ? "" : " AND o.host NOT IN (<busy>)";
         var query = h.createQuery("SELECT o.* FROM webhook_outbox o WHERE o.due_at <= :now"
                         + " AND NOT EXISTS (SELECT 1 FROM webhook_outbox p WHERE p.lane = o.lane AND p.seq < o.seq)"
@@ -57,7 +60,8 @@ final class OutboxStore {
         if (!busyHosts.isEmpty()) {
             query.bindList("busy", List.copyOf(busyHosts));
         }
-        List<OutboxRow> rows = query.map(OutboxStore::row).list();
+        // Rows not admitted (their receiver reached its cap within this batch) stay due, unleased.
+        List<OutboxRow> rows = query.map(OutboxStore::row).list().stream().filter(admit).toList();
         if (rows.isEmpty()) {
             return rows;
         }
