@@ -24,7 +24,7 @@ done
 
 {
   echo
-  echo "### Webhooks: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1)"
+  echo "### Webhooks: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "Command: \`EVENTS=$EVENTS ROOMS=$ROOMS bench/webhooks.sh\` (in-process server, receiver on 127.0.0.1; signed deliveries)"
   echo
