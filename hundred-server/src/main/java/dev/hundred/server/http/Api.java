@@ -33,6 +33,7 @@ public final class Api {
             config.http.defaultContentType = "application/json";
             config.jsonMapper(new JavalinJackson(Json.MAPPER, virtualThreads));
             config.routes.before("/v2/*", authFilter);
+            config.routes.before("/emulator/*", authFilter);
             config.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
             features.forEach(feature -> feature.register(config.routes));
 
