@@ -53,6 +53,12 @@ public final class Hundred implements AutoCloseable {
 
     public Hundred start() {
         app.start();
+        try {
+            db.awaitReady();
+        } catch (RuntimeException e) {
+            app.stop();
+            throw e;
+        }
         return this;
     }
 
