@@ -41,6 +41,7 @@ CREATE INDEX webhook_outbox_lane ON webhook_outbox (lane, seq);
 -- GET /v2/analytics/webhooks lists (replayed ones excepted) and what a replay resends.
 CREATE TABLE webhook_deliveries (
     id             VARCHAR(36)  PRIMARY KEY,
+    seq            BIGINT       NOT NULL,         -- the outbox seq: order among events of the same instant
     workspace_id   VARCHAR(24)  NOT NULL,
     room_id        VARCHAR(255) NOT NULL,
     event_id       VARCHAR(36)  NOT NULL,
@@ -54,7 +55,7 @@ CREATE TABLE webhook_deliveries (
     workflow_id    VARCHAR(96),
     finished_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX webhook_deliveries_by_time ON webhook_deliveries (workspace_id, event_at, id);
+CREATE INDEX webhook_deliveries_by_time ON webhook_deliveries (workspace_id, event_at, seq);
 CREATE INDEX webhook_deliveries_by_workflow ON webhook_deliveries (workflow_id);
 
 -- Every attempt's outcome, kept with the delivery it belongs to.

@@ -1,11 +1,15 @@
 package dev.hundred.server;
 
+import dev.hundred.server.http.ApiError;
 import dev.hundred.server.webhooks.WebhookOptions;
 import dev.hundred.server.webhooks.WebhookSettings;
 import dev.hundred.server.workspaces.Workspace;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -154,7 +158,7 @@ public final class Main implements Callable<Integer> {
             @Mixin DbOption db;
             @Option(names = "--access-key", description = "Workspace access key (default: the default workspace).") String accessKey;
             @Option(names = "--webhook-url", description = "Where webhooks go; an empty value removes the webhook.") String url;
-            @Option(names = "--webhook-header", description = "'Name: value', repeatable; replaces the headers.") java.util.List<String> headers;
+            @Option(names = "--webhook-header", description = "'Name: value', repeatable; replaces the headers.") List<String> headers;
             @Option(names = "--webhook-signing-secret", description = "Sign deliveries (Standard Webhooks); empty: unsigned.") String signingSecret;
 
             @Override
@@ -168,8 +172,8 @@ public final class Main implements Callable<Integer> {
                         System.out.println("webhook removed for " + ws.accessKey());
                         return 0;
                     }
-                    WebhookSettings current = settings.get(ws).orElse(new WebhookSettings(null, java.util.Map.of(), null));
-                    java.util.Map<String, String> newHeaders = new java.util.LinkedHashMap<>(current.headers());
+                    WebhookSettings current = settings.get(ws).orElse(new WebhookSettings(null, Map.of(), null));
+                    Map<String, String> newHeaders = new LinkedHashMap<>(current.headers());
                     if (headers != null) {
                         newHeaders.clear();
                         for (String header : headers) {
@@ -184,7 +188,7 @@ public final class Main implements Callable<Integer> {
                     try {
                         saved = settings.set(ws, new WebhookSettings(url != null ? url : current.url(), newHeaders,
                                 signingSecret != null ? signingSecret : current.signingSecret()));
-                    } catch (dev.hundred.server.http.ApiError e) {
+                    } catch (ApiError e) {
                         throw new CommandLine.ParameterException(new CommandLine(this), "webhook " + String.join("; ", e.details()));
                     }
                     System.out.printf("webhook_url=%s%nwebhook_headers=%s%nsigned=%s%n", saved.url(), saved.headers().keySet(),

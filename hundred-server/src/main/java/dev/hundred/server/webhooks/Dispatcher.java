@@ -46,6 +46,7 @@ public final class Dispatcher implements AutoCloseable {
     private ExecutorService outcomes;
     private ScheduledExecutorService timers;
     private Instant nextPurge = Instant.EPOCH;
+    private Instant lastClaim = Instant.EPOCH;
 
     public Dispatcher(Database db, OutboxStore store, WebhookOptions options, Clock clock) {
         this.db = db;
@@ -79,10 +80,14 @@ public final class Dispatcher implements AutoCloseable {
             try {
                 purgeOldHistory();
                 int free = options.maxInFlight() - inFlight.get();
-                if (free > 0 && claimAndSend(free)) {
+                if (free <= 0) {
+                    await(POLL); // an ending attempt wakes us
+                    continue;
+                }
+                if (claimAndSend(free)) {
                     continue; // there may be more due right now
                 }
-                await(POLL);
+                await(untilNextDue());
             } catch (RuntimeException e) {
                 if (running) {
                     LOG.warn("webhook dispatch failed; trying again in {} ms", POLL.toMillis(), e);
@@ -95,6 +100,7 @@ public final class Dispatcher implements AutoCloseable {
     /** Claims and sends; answers true when there may be more to claim right now. */
     private boolean claimAndSend(int limit) {
         Instant now = clock.instant();
+        lastClaim = now;
         Set<String> busy = perHost.entrySet().stream().filter(e -> e.getValue().get() >= options.perReceiver())
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
         Map<String, Integer> admitted = new HashMap<>();
@@ -157,6 +163,17 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("could not record webhook attempt {} of {}; its lease brings it back", row.attempts(), row.id(), e);
         }
+    }
+
+    /**
+     * Sleep until the next row falls due after the last claim (replays are spaced 100 ms apart, retries
+     * wait seconds), at most {@link #POLL}. Rows already due but not claimable wait for an attempt to
+     * end, which wakes the loop.
+     */
+    private Duration untilNextDue() {
+        Duration wait = db.read(h -> store.nextDueAfter(h, lastClaim)).map(due -> Duration.between(clock.instant(), due))
+                .orElse(POLL);
+        return wait.compareTo(POLL) > 0 ? POLL : wait.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : wait;
     }
 
     private void purgeOldHistory() {

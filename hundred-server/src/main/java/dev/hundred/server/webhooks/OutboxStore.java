@@ -72,6 +72,12 @@ final class OutboxStore {
                 r.attempts() + 1, leaseUntil, r.workflowId())).toList();
     }
 
+    /** The earliest due time (or lease end) later than {@code after}; empty when there is none. */
+    java.util.Optional<Instant> nextDueAfter(Handle h, Instant after) {
+        return h.createQuery("SELECT MIN(due_at) AS due FROM webhook_outbox WHERE due_at > :after").bind("after", after)
+                .map((rs, ctx) -> Database.instant(rs, "due")).findOne();
+    }
+
     /** Puts a failed attempt's row back for its next try; false when the lease was lost meanwhile. */
     boolean retryAt(Handle h, OutboxRow row, Instant due) {
         return h.createUpdate("UPDATE webhook_outbox SET due_at = :due WHERE id = :id AND attempts = :attempts")
@@ -85,10 +91,10 @@ final class OutboxStore {
         if (deleted == 0) {
             return false;
         }
-        h.createUpdate("INSERT INTO webhook_deliveries (id, workspace_id, room_id, event_id, event_type, event_at, body,"
-                        + " url, status, error_reason, attempts, workflow_id, finished_at) VALUES (:id, :workspaceId, :roomId,"
+        h.createUpdate("INSERT INTO webhook_deliveries (id, seq, workspace_id, room_id, event_id, event_type, event_at, body,"
+                        + " url, status, error_reason, attempts, workflow_id, finished_at) VALUES (:id, :seq, :workspaceId, :roomId,"
                         + " :eventId, :eventType, :eventAt, :body, :url, :status, :error, :attempts, :workflowId, :now)")
-                .bind("id", row.id()).bind("workspaceId", row.workspaceId()).bind("roomId", row.roomId())
+                .bind("id", row.id()).bind("seq", row.seq()).bind("workspaceId", row.workspaceId()).bind("roomId", row.roomId())
                 .bind("eventId", row.eventId()).bind("eventType", row.eventType()).bind("eventAt", row.eventAt())
                 .bind("body", row.body()).bind("url", row.url()).bind("attempts", row.attempts())
                 .bind("workflowId", row.workflowId())

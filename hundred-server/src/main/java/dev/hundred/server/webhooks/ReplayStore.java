@@ -51,7 +51,7 @@ final class ReplayStore {
 
     List<String> failedEvents(Handle h, String workflowId) {
         return h.createQuery("SELECT event_id FROM webhook_deliveries WHERE workflow_id = :id AND status = 'failed'"
-                        + " ORDER BY event_at, id")
+                        + " ORDER BY event_at, seq")
                 .bind("id", workflowId).mapTo(String.class).list();
     }
 
@@ -63,10 +63,10 @@ final class ReplayStore {
     /** A replayed delivery that could not be queued (no webhook configured now): failed at once. */
     void insertFailed(Handle h, String workspaceId, String workflowId, WebhookHistoryStore.Finished original,
                       String id, String error, Instant now) {
-        h.createUpdate("INSERT INTO webhook_deliveries (id, workspace_id, room_id, event_id, event_type, event_at, body,"
-                        + " url, status, error_reason, attempts, workflow_id, finished_at) VALUES (:id, :ws, :room, :eventId,"
+        h.createUpdate("INSERT INTO webhook_deliveries (id, seq, workspace_id, room_id, event_id, event_type, event_at, body,"
+                        + " url, status, error_reason, attempts, workflow_id, finished_at) VALUES (:id, :seq, :ws, :room, :eventId,"
                         + " :type, :eventAt, :body, '', 'failed', :error, 0, :workflow, :now)")
-                .bind("id", id).bind("ws", workspaceId).bind("room", original.roomId()).bind("eventId", original.eventId())
+                .bind("id", id).bind("seq", Outbox.nextSeq(now)).bind("ws", workspaceId).bind("room", original.roomId()).bind("eventId", original.eventId())
                 .bind("type", original.eventType()).bind("eventAt", original.eventAt())
                 .bind("body", Envelope.asReplay(original.body())).bind("error", error).bind("workflow", workflowId)
                 .bind("now", now).execute();

@@ -25,12 +25,12 @@ final class WebhookHistoryStore {
 
     /** Newest first, page by page. */
     List<Finished> page(Handle h, String workspaceId, HistoryFilter f, long offset, int limit) {
-        return select(h, workspaceId, f, " ORDER BY event_at DESC, id DESC", offset, limit);
+        return select(h, workspaceId, f, " ORDER BY event_at DESC, seq DESC", offset, limit);
     }
 
     /** Oldest first: the order a replay resends in. */
     List<Finished> forReplay(Handle h, String workspaceId, HistoryFilter f, long offset, int limit) {
-        return select(h, workspaceId, f, " ORDER BY event_at, id", offset, limit);
+        return select(h, workspaceId, f, " ORDER BY event_at, seq", offset, limit);
     }
 
     private List<Finished> select(Handle h, String workspaceId, HistoryFilter f, String order, long offset, int limit) {
