@@ -4,12 +4,14 @@ import dev.hundred.server.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,7 @@ public final class Dispatcher implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(500);
     private static final Duration LEASE_MARGIN = Duration.ofSeconds(5);
     private static final Duration HISTORY_KEPT = Duration.ofDays(30);
+    private static final int MAX_RECORD_BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
     private final Database db;
@@ -43,7 +46,8 @@ public final class Dispatcher implements AutoCloseable {
     private boolean woken;
     private volatile boolean running;
     private Thread loop;
-    private ExecutorService outcomes;
+    private final BlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
+    private Thread recorder;
     private ScheduledExecutorService timers;
     private Instant nextPurge = Instant.EPOCH;
     private Instant lastClaim = Instant.EPOCH;
@@ -61,10 +65,11 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         running = true;
-        outcomes = Executors.newFixedThreadPool(4, daemon("webhook-outcome"));
         timers = Executors.newSingleThreadScheduledExecutor(daemon("webhook-timer"));
         loop = daemon("webhook-dispatcher").newThread(this::run);
+        recorder = daemon("webhook-recorder").newThread(this::recordLoop);
         loop.start();
+        recorder.start();
     }
 
     /** Something may be due now: claim without waiting for the next poll. */
@@ -125,43 +130,75 @@ public final class Dispatcher implements AutoCloseable {
             perHost.computeIfAbsent(row.host(), k -> new AtomicInteger()).incrementAndGet();
             Instant started = clock.instant();
             long startNanos = System.nanoTime();
-            sender.send(row).whenCompleteAsync((outcome, failure) -> {
-                try {
-                    Sender.Outcome result = failure != null ? new Sender.Outcome(null, failure.toString()) : outcome;
-                    record(row, started, (System.nanoTime() - startNanos) / 1_000_000, result);
-                } finally {
-                    inFlight.decrementAndGet();
-                    perHost.get(row.host()).decrementAndGet();
-                    wake();
-                }
-            }, outcomes);
+            sender.send(row).whenComplete((outcome, failure) -> finished.add(new Attempt(row, started,
+                    (System.nanoTime() - startNanos) / 1_000_000,
+                    failure != null ? new Sender.Outcome(null, failure.toString()) : outcome)));
         }
         return refused[0] || rows.size() == limit;
     }
 
-    private void record(OutboxRow row, Instant started, long durationMs, Sender.Outcome outcome) {
-        if (!running) {
-            return; // shutting down: the lease brings the row back after restart
+    /** One attempt that ended, waiting to be recorded. */
+    private record Attempt(OutboxRow row, Instant started, long durationMs, Sender.Outcome outcome) {}
+
+    /**
+     * Records ended attempts, as many as have piled up in one transaction (one commit per batch, not per
+     * delivery, is what lets a node deliver thousands per second), then frees their slots.
+     */
+    private void recordLoop() {
+        List<Attempt> batch = new ArrayList<>();
+        while (running) {
+            try {
+                // Polled, not interrupted, on close: an interrupt in the middle of H2's file I/O closes the database.
+                Attempt first = finished.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+            } catch (InterruptedException e) {
+                return; // unrecorded attempts come back when their lease ends
+            }
+            finished.drainTo(batch, MAX_RECORD_BATCH - 1);
+            record(batch);
+            for (Attempt attempt : batch) {
+                inFlight.updateAndGet(n -> Math.max(0, n - 1));
+                AtomicInteger open = perHost.get(attempt.row().host());
+                if (open != null) {
+                    open.updateAndGet(n -> Math.max(0, n - 1));
+                }
+            }
+            batch.clear();
+            wake();
         }
+    }
+
+    private void record(List<Attempt> batch) {
+        Instant now = clock.instant();
+        List<Instant> retries = new ArrayList<>();
         try {
-            Instant now = clock.instant();
-            Instant retryAt = outcome.delivered() || row.attempts() >= options.maxAttempts()
-                    ? null : now.plus(options.retries().get(row.attempts() - 1));
             db.tx(h -> {
-                store.recordAttempt(h, row, started, durationMs, outcome.statusCode(), outcome.error());
-                if (retryAt == null) {
-                    store.finish(h, row, outcome.delivered(), outcome.error(), now);
-                } else {
-                    store.retryAt(h, row, retryAt);
+                retries.clear();
+                for (Attempt a : batch) {
+                    OutboxRow row = a.row();
+                    Instant retryAt = a.outcome().delivered() || row.attempts() >= options.maxAttempts()
+                            ? null : now.plus(options.retries().get(row.attempts() - 1));
+                    store.recordAttempt(h, row, a.started(), a.durationMs(), a.outcome().statusCode(), a.outcome().error());
+                    if (retryAt == null) {
+                        store.finish(h, row, a.outcome().delivered(), a.outcome().error(), now);
+                    } else {
+                        store.retryAt(h, row, retryAt);
+                        retries.add(retryAt);
+                    }
                 }
                 return null;
             });
-            if (retryAt != null) {
+            for (Instant retryAt : retries) {
                 timers.schedule(this::wake, Math.max(0, Duration.between(clock.instant(), retryAt).toMillis()),
                         TimeUnit.MILLISECONDS);
             }
         } catch (RuntimeException e) {
-            LOG.warn("could not record webhook attempt {} of {}; its lease brings it back", row.attempts(), row.id(), e);
+            if (running) {
+                LOG.warn("could not record {} webhook attempts; their leases bring them back", batch.size(), e);
+            }
         }
     }
 
@@ -214,13 +251,15 @@ public final class Dispatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        timers.shutdownNow();
-        outcomes.shutdown();
         try {
-            outcomes.awaitTermination(2, TimeUnit.SECONDS);
+            recorder.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        timers.shutdownNow();
+        finished.clear(); // not recorded: their leases bring them back after a restart
+        inFlight.set(0);
+        perHost.clear();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -25,8 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Webhook delivery benchmark (bench/webhooks.sh runs it): an in-process Hundred on {@code h2-file} or
  * embedded {@code postgres}, a loopback receiver answering 200, and RoomEvents committed the way the
  * live plane commits them. Measures (1) the time from the start of the change's transaction to the
- * first attempt's arrival, one event at a time, and (2) deliveries per second with events spread over
- * many rooms, producers and dispatcher running at once. Bounded: stops after {@code MAX_WAIT}.
+ * first attempt's arrival, one event at a time, (2) deliveries per second with events spread over
+ * many rooms, producers and dispatcher running at once, and (3) the rate at which a backlog queued
+ * while delivery was stopped drains. Bounded: stops after {@code MAX_WAIT}.
  * Arguments: backend (h2-file | postgres), events, rooms.
  */
 public final class WebhookBench {
@@ -117,12 +118,33 @@ public final class WebhookBench {
             int delivered = received.get() - warm;
             double seconds = (lastArrival.get() - begin) / 1e9;
 
+            // (3) drain: the same number of events queued while delivery is stopped, then delivered
+            int before = received.get();
+            hundred.webhooks().close();
+            for (int i = 0; i < perProducer * 2; i += 20) {
+                List<RoomEvent> batch = new ArrayList<>();
+                for (int j = i; j < Math.min(i + 20, perProducer * 2); j++) {
+                    batch.add(event(ws, "room-" + (j % rooms), "dr-" + j));
+                }
+                publish(hundred, batch);
+            }
+            long drainStart = System.nanoTime();
+            hundred.webhooks().start();
+            long drainDeadline = drainStart + MAX_WAIT.toNanos();
+            while (received.get() < before + perProducer * 2 && System.nanoTime() < drainDeadline) {
+                Thread.sleep(5);
+            }
+            int drained = received.get() - before;
+            double drainSeconds = (lastArrival.get() - drainStart) / 1e9;
+
             System.out.printf("backend=%s events=%d rooms=%d%n", backend, perProducer * 2, rooms);
             System.out.printf("change -> first attempt (n=%d): p50=%.1f ms p95=%.1f ms p99=%.1f ms max=%.1f ms%n", samples,
                     ms(latencies[samples / 2]), ms(latencies[samples * 95 / 100]), ms(latencies[samples * 99 / 100]),
                     ms(latencies[samples - 1]));
             System.out.printf("throughput: %d delivered in %.2f s = %.0f deliveries/s (events committed at %.0f/s)%n",
                     delivered, seconds, delivered / seconds, perProducer * 2 / ((produced - begin) / 1e9));
+            System.out.printf("drain: %d queued while stopped, delivered in %.2f s = %.0f deliveries/s%n",
+                    drained, drainSeconds, drained / drainSeconds);
         } finally {
             receiver.stop(0);
             ((java.util.concurrent.ExecutorService) receiver.getExecutor()).shutdownNow();
