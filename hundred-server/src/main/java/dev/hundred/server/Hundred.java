@@ -1,12 +1,23 @@
 package dev.hundred.server;
 
+import dev.hundred.server.activerooms.ActiveRoomRoutes;
+import dev.hundred.server.activerooms.ActiveRoomService;
+import dev.hundred.server.activerooms.LivePlane;
+import dev.hundred.server.activerooms.LiveStore;
+import dev.hundred.server.activerooms.PeerService;
 import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.auth.Tokens;
 import dev.hundred.server.events.DomainEvents;
+import dev.hundred.server.gateway.EmulatorPeerRoutes;
+import dev.hundred.server.gateway.PeerGateway;
+import dev.hundred.server.gateway.PeerSockets;
 import dev.hundred.server.http.Api;
 import dev.hundred.server.rooms.RoomRoutes;
 import dev.hundred.server.rooms.RoomService;
 import dev.hundred.server.rooms.RoomStore;
+import dev.hundred.server.sessions.SessionRoutes;
+import dev.hundred.server.sessions.SessionService;
+import dev.hundred.server.sessions.SessionStore;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.templates.TemplateRoutes;
 import dev.hundred.server.templates.TemplateService;
@@ -28,6 +39,8 @@ public final class Hundred implements AutoCloseable {
     private final Database db;
     private final WorkspaceService workspaces;
     private final Tokens tokens;
+    private final DomainEvents events;
+    private final PeerService peers;
     private final Javalin app;
 
     public Hundred(Config config, Clock baseClock) {
@@ -36,15 +49,23 @@ public final class Hundred implements AutoCloseable {
         Clock clock = Clock.tick(baseClock, Duration.ofNanos(1000));
         this.db = Database.open(config.db());
 
-        DomainEvents events = new DomainEvents();
+        this.events = new DomainEvents();
         TemplateService templates = new TemplateService(db, new TemplateStore(), events, clock);
         this.workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock);
         this.tokens = new Tokens(workspaces, clock);
         RoomService rooms = new RoomService(db, new RoomStore(), templates, clock);
+        SessionService sessions = new SessionService(db, new SessionStore());
+        LivePlane live = new LivePlane(db, rooms, templates, sessions, new LiveStore(), events, clock);
+        this.peers = new PeerService(live, workspaces);
+        PeerSockets sockets = new PeerSockets(events);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
-                new TemplateRoutes(templates)));
+                new TemplateRoutes(templates),
+                new SessionRoutes(sessions),
+                new ActiveRoomRoutes(new ActiveRoomService(live, rooms)),
+                new PeerGateway(tokens, peers, sockets),
+                new EmulatorPeerRoutes(peers)));
     }
 
     public Hundred(Config config) {
@@ -52,6 +73,7 @@ public final class Hundred implements AutoCloseable {
     }
 
     public Hundred start() {
+        peers.endGatewayPeersOfStoppedServer();
         app.start();
         return this;
     }
@@ -71,6 +93,11 @@ public final class Hundred implements AutoCloseable {
 
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** The domain event bus: webhooks subscribe to it, and so may a test that records what happened. */
+    public DomainEvents events() {
+        return events;
     }
 
     /** The workspace that {@code serve} announces, made from --access-key/--secret when given. */
