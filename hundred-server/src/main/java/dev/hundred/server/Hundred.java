@@ -12,6 +12,9 @@ import dev.hundred.server.gateway.EmulatorPeerRoutes;
 import dev.hundred.server.gateway.PeerGateway;
 import dev.hundred.server.gateway.PeerSockets;
 import dev.hundred.server.http.Api;
+import dev.hundred.server.roomcodes.RoomCodeRoutes;
+import dev.hundred.server.roomcodes.RoomCodeService;
+import dev.hundred.server.roomcodes.RoomCodeStore;
 import dev.hundred.server.rooms.RoomRoutes;
 import dev.hundred.server.rooms.RoomService;
 import dev.hundred.server.rooms.RoomStore;
@@ -19,6 +22,7 @@ import dev.hundred.server.sessions.SessionRoutes;
 import dev.hundred.server.sessions.SessionService;
 import dev.hundred.server.sessions.SessionStore;
 import dev.hundred.server.store.Database;
+import dev.hundred.server.templates.RolesChanged;
 import dev.hundred.server.templates.TemplateRoutes;
 import dev.hundred.server.templates.TemplateService;
 import dev.hundred.server.templates.TemplateStore;
@@ -54,14 +58,17 @@ public final class Hundred implements AutoCloseable {
         this.workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock);
         this.tokens = new Tokens(workspaces, clock);
         RoomService rooms = new RoomService(db, new RoomStore(), templates, clock);
+        RoomCodeService roomCodes = new RoomCodeService(db, new RoomCodeStore(), rooms, templates, workspaces, tokens, clock);
+        events.subscribe(RolesChanged.class, roomCodes::onRolesChanged);
         SessionService sessions = new SessionService(db, new SessionStore());
         LivePlane live = new LivePlane(db, rooms, templates, sessions, new LiveStore(), events, clock);
-        this.peers = new PeerService(live, workspaces);
+        this.peers = new PeerService(live, workspaces, clock);
         PeerSockets sockets = new PeerSockets(events);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
                 new TemplateRoutes(templates),
+                new RoomCodeRoutes(roomCodes),
                 new SessionRoutes(sessions),
                 new ActiveRoomRoutes(new ActiveRoomService(live, rooms)),
                 new PeerGateway(tokens, peers, sockets),
@@ -73,8 +80,14 @@ public final class Hundred implements AutoCloseable {
     }
 
     public Hundred start() {
-        peers.endGatewayPeersOfStoppedServer();
         app.start();
+        try {
+            db.awaitReady();
+        } catch (RuntimeException e) {
+            app.stop();
+            throw e;
+        }
+        peers.endGatewayPeersOfStoppedServer();
         return this;
     }
 

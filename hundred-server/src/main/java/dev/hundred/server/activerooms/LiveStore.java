@@ -47,10 +47,11 @@ public final class LiveStore {
                 .bind("id", peerId).bind("ws", workspaceId).bind("roomId", roomId).map(LiveStore::peer).findOne();
     }
 
-    /** Connected peers that were held by a gateway socket (any node). */
-    public List<LivePeer> gatewayPeers(Handle h) {
-        return h.createQuery(PEER + " WHERE transport = :t AND left_at IS NULL ORDER BY joined_at, id")
-                .bind("t", LivePeer.GATEWAY).map(LiveStore::peer).list();
+    /** Connected peers held by a gateway socket (on any node) that joined before {@code before}. */
+    public List<LivePeer> gatewayPeers(Handle h, Instant before) {
+        return h.createQuery(PEER + " WHERE transport = :t AND left_at IS NULL AND joined_at < :before"
+                        + " ORDER BY joined_at, id")
+                .bind("t", LivePeer.GATEWAY).bind("before", before).map(LiveStore::peer).list();
     }
 
     public void insertTrack(Handle h, String peerId, Track t) {

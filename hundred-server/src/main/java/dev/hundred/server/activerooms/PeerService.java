@@ -3,6 +3,8 @@ package dev.hundred.server.activerooms;
 import dev.hundred.server.sessions.SessionPeer;
 import dev.hundred.server.workspaces.Workspace;
 import dev.hundred.server.workspaces.WorkspaceService;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,10 +24,13 @@ public final class PeerService {
 
     private final LivePlane live;
     private final WorkspaceService workspaces;
+    /** Gateway peers that joined before this instant held sockets of a server that is gone. */
+    private final Instant startedAt;
 
-    public PeerService(LivePlane live, WorkspaceService workspaces) {
+    public PeerService(LivePlane live, WorkspaceService workspaces, Clock clock) {
         this.live = live;
         this.workspaces = workspaces;
+        this.startedAt = clock.instant();
     }
 
     /**
@@ -157,12 +162,12 @@ public final class PeerService {
     }
 
     /**
-     * At start-up, no socket is connected to this node yet: a peer still marked as held by a gateway socket
-     * lost it when the server stopped, so it leaves with reason {@code websocket closed}. (One node only;
-     * several nodes will need to know which node held the socket.)
+     * At start-up: a peer still marked as held by a gateway socket that joined before this server was made
+     * lost its socket when the previous server stopped, so it leaves with reason {@code websocket closed}.
+     * (One node only; several nodes will need to know which node held each socket.)
      */
     public int endGatewayPeersOfStoppedServer() {
-        List<LivePeer> stale = live.read(h -> live.store().gatewayPeers(h));
+        List<LivePeer> stale = live.read(h -> live.store().gatewayPeers(h, startedAt));
         for (LivePeer p : stale) {
             Workspace ws = workspaces.byId(p.workspaceId());
             try {
