@@ -154,11 +154,12 @@ public final class PeerService {
 
     /** The chat record of a session of this workspace, oldest first. */
     public List<ChatMessage> messages(Workspace ws, String sessionId) {
-        List<ChatMessage> messages = live.read(h -> live.store().messages(h, ws.id(), sessionId));
-        if (messages.isEmpty() && live.read(h -> !live.sessionExists(h, ws, sessionId))) {
-            throw ActiveRoomErrors.sessionNotFound();
-        }
-        return messages;
+        return live.read(h -> {
+            if (!live.sessionExists(h, ws, sessionId)) {
+                throw ActiveRoomErrors.sessionNotFound();
+            }
+            return live.store().messages(h, ws.id(), sessionId);
+        });
     }
 
     /**

@@ -151,10 +151,13 @@ public final class PeerGateway implements Routes {
         try {
             peers.join(g.workspace(), g.roomId(), new Bodies.Join(g.role(), msg.name(), g.userId(), msg.metadata(),
                     msg.tracks()), peerId, LivePeer.GATEWAY);
-        } catch (ApiError e) {
+        } catch (RuntimeException e) {
             sockets.detach(peerId, ctx);
             conn.peerId = null;
-            refuse(ctx, msg.requestId(), e);
+            if (!(e instanceof ApiError refusal)) {
+                throw e;
+            }
+            refuse(ctx, msg.requestId(), refusal);
             return;
         }
         if (!sockets.attached(peerId, ctx)) {
