@@ -5,19 +5,28 @@
 # rooms, at most CONCURRENCY joins in flight; it holds them idle for HOLD seconds, checks they are all
 # still connected (client side and per the active-rooms API), measures the server's heap after a full GC
 # and its RSS, then makes them all leave. Prints the figures and appends them to bench/RESULTS.md.
-# Env: PEERS (10000), ROOMS (PEERS/10), CONCURRENCY (32), HOLD (30 s), DB (mem), JAVA (java on PATH).
+# Env: PEERS (10000), ROOMS (PEERS/10), CONCURRENCY (32), HOLD (30 s), JAVA (java on PATH),
+# DB: mem (default, H2 in memory), pg (a fresh database hundred_gateway_bench on the local PostgreSQL,
+# 127.0.0.1:5432, user postgres), or any --db value.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 OUT="$ROOT/bench/out"; mkdir -p "$OUT"
 PEERS=${PEERS:-10000}; ROOMS=${ROOMS:-$((PEERS / 10))}; CONCURRENCY=${CONCURRENCY:-32}; HOLD=${HOLD:-30}
 DB=${DB:-mem}; JAVA=${JAVA:-java}
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+SERVER_DB=$DB
+if [ "$DB" = pg ]; then
+  psql -q -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS hundred_gateway_bench' postgres
+  psql -q -h 127.0.0.1 -U postgres -c 'CREATE DATABASE hundred_gateway_bench' postgres
+  SERVER_DB='jdbc:postgresql://127.0.0.1:5432/hundred_gateway_bench?user=postgres'
+fi
 JAR="$ROOT/hundred-server/target/hundred-server.jar"
 [ -f "$JAR" ] || mvn -B -q -DskipTests package -pl hundred-server
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 LOG="$OUT/gateway-server.log"
-"$JAVA" -Xmx1g -jar "$JAR" serve --port 0 --db "$DB" --access-key bench-key \
+"$JAVA" -Xmx1g -jar "$JAR" serve --port 0 --db "$SERVER_DB" --access-key bench-key \
   --secret bench-secret-0123456789abcdef0123 >"$LOG" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
@@ -32,8 +41,8 @@ RESULT=$(timeout 900 java -Xmx2g bench/GatewayLoad.java --url "http://127.0.0.1:
 
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 JV=$("$JAVA" -version 2>&1 | head -1)
-ENTRY=$(printf '### %s\n\n- machine: %s cores, %s; %s\n- command: `%s`\n\n```\n%s\n```\n' \
-  "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$CPU" "$JV" "$COMMAND" "$RESULT")
+ENTRY=$(printf '### %s\n\n- machine: %s cores, %s; %s; load average before the run %s (shared machine)\n- command: `%s`\n\n```\n%s\n```\n' \
+  "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$CPU" "$JV" "$LOAD_BEFORE" "$COMMAND" "$RESULT")
 # Runs go at the end of this benchmark's own section; other benchmarks keep their sections.
 ENTRY="$ENTRY" python3 - "$ROOT/bench/RESULTS.md" <<'PY'
 import os, re, sys
