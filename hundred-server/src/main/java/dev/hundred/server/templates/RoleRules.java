@@ -53,6 +53,10 @@ final class RoleRules {
         p.atLeast(at(prefix, "maxPeerCount"), role.maxPeerCount(), -1);
     }
 
+    private static boolean isRid(String rid) {
+        return rid != null && RIDS.contains(rid); // List.of refuses contains(null)
+    }
+
     private static void video(String path, Video v, int minBitRate, Integer maxBitRate, int minHeight, int maxHeight,
                               int minWidth, int maxWidth, Problems p) {
         if (maxBitRate == null) {
@@ -92,14 +96,14 @@ final class RoleRules {
             p.required(at(at, "maxFramerate"), layer.maxFramerate());
             p.between(at(at, "maxFramerate"), layer.maxFramerate(), 1, 30);
             if (i == 0) {
-                if (RIDS.contains(layer.rid()) && !layer.rid().equals("f")) {
+                if (isRid(layer.rid()) && !layer.rid().equals("f")) {
                     p.add(at(at, "rid"), "must be f in the first layer");
                 }
                 if (layer.scaleResolutionDownBy() != null && layer.scaleResolutionDownBy() != 1.0) {
                     p.add(at(at, "scaleResolutionDownBy"), "must be 1.0 in the first layer");
                 }
             } else if (previous != null) {
-                if (RIDS.contains(layer.rid()) && RIDS.contains(previous.rid())
+                if (isRid(layer.rid()) && isRid(previous.rid())
                         && RIDS.indexOf(layer.rid()) <= RIDS.indexOf(previous.rid())) {
                     p.add(at(at, "rid"), "must come after " + previous.rid() + " (order f, h, q, each once)");
                 }
