@@ -38,7 +38,7 @@ final class TemplateChanges {
         TemplateRules.plugins(plugins, "plugins", names, p);
         Template next = base.withName(body.name() != null ? body.name() : base.name()).withRoles(roles)
                 .withSettings(settings).withDestinations(destinations).withPlugins(plugins);
-        TemplateRules.consistency(next, p);
+        TemplateRules.consistency(next, "destinations", p);
         p.throwIfAny();
         return next;
     }
@@ -77,7 +77,7 @@ final class TemplateChanges {
             next = next.withPlugins(RoleReferences.rename(t.plugins(), path, target))
                     .withRecordings(RoleReferences.renameInRecordings(t.recordings(), path, target));
         }
-        TemplateRules.consistency(next, p);
+        TemplateRules.consistency(next, "destinations", p);
         p.throwIfAny();
         return next;
     }
@@ -109,7 +109,7 @@ final class TemplateChanges {
         Settings settings = TemplateDefaults.settings(body);
         TemplateRules.settings(settings, "", p);
         Template next = t.withSettings(settings);
-        TemplateRules.consistency(next, p);
+        TemplateRules.consistency(next, "destinations", p);
         p.throwIfAny();
         return next;
     }
@@ -119,7 +119,7 @@ final class TemplateChanges {
         Destinations destinations = TemplateDefaults.destinations(body);
         DestinationRules.check(destinations, "", p);
         Template next = t.withDestinations(destinations);
-        TemplateRules.consistency(next, p);
+        TemplateRules.consistency(next, "", p);
         p.throwIfAny();
         return next;
     }

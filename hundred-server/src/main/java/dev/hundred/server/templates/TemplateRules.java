@@ -102,8 +102,9 @@ final class TemplateRules {
     /**
      * What must hold across parts, whichever endpoint changed them: the recording configuration records
      * as a role of the template, and zipped HLS uploads need the customer's own bucket (spec §5.11).
+     * {@code destinations} is where the destinations sit in the request (empty when they are the body).
      */
-    static void consistency(Template t, Problems p) {
+    static void consistency(Template t, String destinations, Problems p) {
         for (int i = 0; i < t.recordings().size(); i++) {
             String role = t.recordings().get(i).role();
             if (!t.roles().containsKey(role)) {
@@ -115,7 +116,7 @@ final class TemplateRules {
         if (!ownStorage && hls != null) {
             hls.forEach((key, destination) -> {
                 if (destination.recording() != null && Boolean.TRUE.equals(destination.recording().enableZipUpload())) {
-                    p.add("destinations.hlsDestinations." + key + ".recording.enableZipUpload",
+                    p.add(at(destinations, "hlsDestinations." + key + ".recording.enableZipUpload"),
                             "needs settings.recording.upload: zipped upload is not available with 100ms storage");
                 }
             });
