@@ -4,10 +4,14 @@ import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.auth.Tokens;
 import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.http.Api;
+import dev.hundred.server.roomcodes.RoomCodeRoutes;
+import dev.hundred.server.roomcodes.RoomCodeService;
+import dev.hundred.server.roomcodes.RoomCodeStore;
 import dev.hundred.server.rooms.RoomRoutes;
 import dev.hundred.server.rooms.RoomService;
 import dev.hundred.server.rooms.RoomStore;
 import dev.hundred.server.store.Database;
+import dev.hundred.server.templates.RolesChanged;
 import dev.hundred.server.templates.TemplateRoutes;
 import dev.hundred.server.templates.TemplateService;
 import dev.hundred.server.templates.TemplateStore;
@@ -41,10 +45,13 @@ public final class Hundred implements AutoCloseable {
         this.workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock);
         this.tokens = new Tokens(workspaces, clock);
         RoomService rooms = new RoomService(db, new RoomStore(), templates, clock);
+        RoomCodeService roomCodes = new RoomCodeService(db, new RoomCodeStore(), rooms, templates, workspaces, tokens, clock);
+        events.subscribe(RolesChanged.class, roomCodes::onRolesChanged);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
-                new TemplateRoutes(templates)));
+                new TemplateRoutes(templates),
+                new RoomCodeRoutes(roomCodes)));
     }
 
     public Hundred(Config config) {
@@ -53,6 +60,12 @@ public final class Hundred implements AutoCloseable {
 
     public Hundred start() {
         app.start();
+        try {
+            db.awaitReady();
+        } catch (RuntimeException e) {
+            app.stop();
+            throw e;
+        }
         return this;
     }
 

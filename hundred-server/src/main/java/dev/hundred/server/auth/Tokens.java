@@ -62,6 +62,9 @@ public final class Tokens {
 
     /** Verifies a management token and answers its workspace. */
     public Workspace verifyManagement(String token) {
+        if (token == null || token.isBlank()) {
+            throw ApiError.tokenInvalid("not found");
+        }
         long now = clock.instant().getEpochSecond();
         Verified hit = verified.get(token);
         if (hit != null) {

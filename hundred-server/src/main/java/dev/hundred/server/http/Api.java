@@ -26,6 +26,7 @@ public final class Api {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            // On stop (SIGTERM) Jetty stops accepting and lets in-flight requests finish, for up to 10 s.
             config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
             config.concurrency.useVirtualThreads = virtualThreads;
             config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -33,6 +34,7 @@ public final class Api {
             config.http.defaultContentType = "application/json";
             config.jsonMapper(new JavalinJackson(Json.MAPPER, virtualThreads));
             config.routes.before("/v2/*", authFilter);
+            config.routes.before("/emulator/*", authFilter);
             config.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
             features.forEach(feature -> feature.register(config.routes));
 

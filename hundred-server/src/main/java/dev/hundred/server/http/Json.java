@@ -3,6 +3,7 @@ package dev.hundred.server.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,7 +110,8 @@ public final class Json {
             return field + " has the wrong type";
         }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return path(mapping) + " is invalid";
+            boolean overflow = mapping.getCause() instanceof InputCoercionException;
+            return path(mapping) + (overflow ? " is out of range" : " is invalid");
         }
         String original = e.getOriginalMessage();
         if (original != null && original.contains("nesting depth")) {

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -26,21 +28,36 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class Database implements AutoCloseable {
     private static final String H2_MODE = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
-    private final HikariDataSource dataSource;
-    private final Jdbi jdbi;
     private final SqlDialect dialect;
+    /** Pool, migrations and JDBI come up on another thread while the HTTP server starts (start-up time). */
+    private final CompletableFuture<Ready> ready;
+
+    private record Ready(HikariDataSource dataSource, Jdbi jdbi) {}
 
     private Database(String url) {
         this.dialect = SqlDialect.fromUrl(url);
+        this.ready = CompletableFuture.supplyAsync(() -> connect(url, dialect), runnable -> {
+            Thread thread = new Thread(runnable, "hundred-db-open");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static Ready connect(String url, SqlDialect dialect) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName("hundred");
         config.setMaximumPoolSize(dialect == SqlDialect.POSTGRES ? 10 : 16);
         config.setMinimumIdle(2);
         config.setConnectionTimeout(10_000);
-        this.dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        this.jdbi = Jdbi.create(dataSource);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        Jdbi jdbi = Jdbi.create(dataSource);
         // Instants travel as OffsetDateTime in UTC (JDBC 4.2), the one mapping both drivers agree on
         // whatever the JVM's time zone.
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
@@ -49,6 +66,21 @@ public final class Database implements AutoCloseable {
                 return (position, statement, ctx) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
             }
         });
+        return new Ready(dataSource, jdbi);
+    }
+
+    /** Waits until the pool is up and the schema migrated; rethrows what went wrong on the way. */
+    public Database awaitReady() {
+        state();
+        return this;
+    }
+
+    private Ready state() {
+        try {
+            return ready.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** Reads a TIMESTAMP WITH TIME ZONE column; null stays null. */
@@ -78,25 +110,29 @@ public final class Database implements AutoCloseable {
     }
 
     public Jdbi jdbi() {
-        return jdbi;
+        return state().jdbi();
     }
 
     /** Runs {@code work} in one READ COMMITTED transaction; an exception rolls everything back. */
     public <R, X extends Exception> R tx(HandleCallback<R, X> work) throws X {
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+        return jdbi().inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
     }
 
     /** Runs a read on a pooled handle without an explicit transaction. */
     public <R, X extends Exception> R read(HandleCallback<R, X> work) throws X {
-        return jdbi.withHandle(work);
+        return jdbi().withHandle(work);
     }
 
     public Handle open() {
-        return jdbi.open();
+        return jdbi().open();
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        try {
+            state().dataSource().close();
+        } catch (RuntimeException e) {
+            // it never opened: nothing to close
+        }
     }
 }

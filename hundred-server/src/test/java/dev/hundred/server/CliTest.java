@@ -1,0 +1,61 @@
+package dev.hundred.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hundred.server.auth.AppGrant;
+import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.Client;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The token and workspace commands work on the database the server then serves. */
+class CliTest {
+
+    private static String run(String... args) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int exit = new CommandLine(new Main()).execute(args);
+            assertThat(exit).as("exit code of %s", String.join(" ", args)).isZero();
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void workspace_create_list_and_tokens_work_on_the_served_database() {
+        String dir = Backends.freshH2Directory();
+        String created = run("workspace", "create", "--db", dir, "--name", "ci", "--access-key", "ci-key", "--secret", "ci-secret");
+        assertThat(created).contains("access_key=ci-key").contains("secret=ci-secret").containsPattern("app_id=[0-9a-f]{24}");
+        assertThat(run("workspace", "list", "--db", dir)).contains("ci-key").doesNotContain("ci-secret");
+
+        String management = run("token", "management", "--db", dir, "--access-key", "ci-key", "--ttl", "1h").trim();
+        String app = run("token", "app", "--db", dir, "--access-key", "ci-key", "--room-id", "000000000000000000000001",
+                "--role", "host", "--user-id", "alice").trim();
+
+        try (Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(dir)).start()) {
+            Client api = new Client(hundred, hundred.workspaces().byAccessKey("ci-key").orElseThrow(), management);
+            JsonNode room = api.post("/v2/rooms", Map.of("name", "from-cli")).json();
+            assertThat(room.path("name").asText()).isEqualTo("from-cli");
+            AppGrant grant = hundred.tokens().verifyApp(app);
+            assertThat(grant.roomId()).isEqualTo("000000000000000000000001");
+            assertThat(grant.role()).isEqualTo("host");
+            assertThat(grant.userId()).isEqualTo("alice");
+        }
+    }
+
+    @Test
+    void ttl_accepts_seconds_minutes_hours_and_days() {
+        assertThat(Main.parseDuration("90s").toSeconds()).isEqualTo(90);
+        assertThat(Main.parseDuration("30m").toMinutes()).isEqualTo(30);
+        assertThat(Main.parseDuration("24h").toHours()).isEqualTo(24);
+        assertThat(Main.parseDuration("7d").toDays()).isEqualTo(7);
+    }
+}
