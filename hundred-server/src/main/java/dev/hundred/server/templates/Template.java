@@ -92,11 +92,6 @@ public record Template(
                 newRecordings, createdAt, updatedAt);
     }
 
-    Template withDefault(boolean value) {
-        return new Template(id, name, value, customerId, appId, roles, settings, destinations, plugins,
-                recordings, createdAt, updatedAt);
-    }
-
     Template updatedAt(Instant when) {
         return new Template(id, name, isDefault, customerId, appId, roles, settings, destinations, plugins,
                 recordings, createdAt, when);

@@ -78,12 +78,10 @@ public final class TemplateService {
     }
 
     private Template upsert(Handle h, Workspace ws, TemplateBody body) {
-        Optional<Template> existing = Optional.ofNullable(body.name())
-                .flatMap(name -> store.byName(h, ws.id(), name))
-                .filter(t -> store.lock(h, ws.id(), t.id()))
-                .flatMap(t -> store.byId(h, ws.id(), t.id()));
+        Optional<Template> existing = body.name() == null ? Optional.empty() : store.byName(h, ws.id(), body.name());
         if (existing.isPresent()) {
-            return save(h, ws, existing.get(), TemplateChanges.fromBody(existing.get(), body), body.makeDefault());
+            Template before = locked(h, ws, existing.get().id());
+            return save(h, ws, before, TemplateChanges.fromBody(before, body), body.makeDefault());
         }
         Instant now = clock.instant();
         Template empty = new Template(Ids.objectId(), "template-" + Ids.uuid(), false, ws.customerId(), ws.id(),

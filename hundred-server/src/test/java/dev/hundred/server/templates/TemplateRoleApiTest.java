@@ -9,8 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.support.ApiTestBase;
 import dev.hundred.server.support.Client;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +40,7 @@ class TemplateRoleApiTest extends ApiTestBase {
     }
 
     private List<String> roleNames() {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         template().path("roles").fieldNames().forEachRemaining(names::add);
         return names;
     }
@@ -119,5 +125,23 @@ class TemplateRoleApiTest extends ApiTestBase {
         assertError(api.post(roles + "guest", Map.of("maxPeerCount", "5")), 400, "Invalid body param",
                 "maxPeerCount must be an integer");
         assertThat(template().path("roles").path("guest").path("priority").asInt()).isEqualTo(1);
+    }
+
+    /** Each change locks the template's row: without it, parallel role creates overwrite each other. */
+    @Test
+    void concurrent_role_creates_all_land() throws Exception {
+        List<String> added = IntStream.range(0, 8).mapToObj(i -> "r" + i).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> statuses = pool.invokeAll(added.stream()
+                    .map(name -> (Callable<Integer>) () -> api.post(roles + name, Map.of()).status())
+                    .toList());
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(roleNames()).hasSize(10).containsAll(added);
     }
 }
