@@ -1,8 +1,16 @@
 package dev.hundred.server;
 
+import dev.hundred.server.activerooms.ActiveRoomRoutes;
+import dev.hundred.server.activerooms.ActiveRoomService;
+import dev.hundred.server.activerooms.LivePlane;
+import dev.hundred.server.activerooms.LiveStore;
+import dev.hundred.server.activerooms.PeerService;
 import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.auth.Tokens;
 import dev.hundred.server.events.DomainEvents;
+import dev.hundred.server.gateway.EmulatorPeerRoutes;
+import dev.hundred.server.gateway.PeerGateway;
+import dev.hundred.server.gateway.PeerSockets;
 import dev.hundred.server.http.Api;
 import dev.hundred.server.roomcodes.RoomCodeRoutes;
 import dev.hundred.server.roomcodes.RoomCodeService;
@@ -10,6 +18,9 @@ import dev.hundred.server.roomcodes.RoomCodeStore;
 import dev.hundred.server.rooms.RoomRoutes;
 import dev.hundred.server.rooms.RoomService;
 import dev.hundred.server.rooms.RoomStore;
+import dev.hundred.server.sessions.SessionRoutes;
+import dev.hundred.server.sessions.SessionService;
+import dev.hundred.server.sessions.SessionStore;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.templates.RolesChanged;
 import dev.hundred.server.templates.TemplateRoutes;
@@ -34,6 +45,7 @@ public final class Hundred implements AutoCloseable {
     private final WorkspaceService workspaces;
     private final Tokens tokens;
     private final DomainEvents events;
+    private final PeerService peers;
     private final Webhooks webhooks;
     private final Javalin app;
 
@@ -50,12 +62,20 @@ public final class Hundred implements AutoCloseable {
         RoomService rooms = new RoomService(db, new RoomStore(), templates, clock);
         RoomCodeService roomCodes = new RoomCodeService(db, new RoomCodeStore(), rooms, templates, workspaces, tokens, clock);
         events.subscribe(RolesChanged.class, roomCodes::onRolesChanged);
+        SessionService sessions = new SessionService(db, new SessionStore());
+        LivePlane live = new LivePlane(db, rooms, templates, sessions, new LiveStore(), events, clock);
+        this.peers = new PeerService(live, workspaces, clock);
+        PeerSockets sockets = new PeerSockets(events);
         this.webhooks = new Webhooks(db, events, config.webhooks(), clock);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
                 new TemplateRoutes(templates),
                 new RoomCodeRoutes(roomCodes),
+                new SessionRoutes(sessions),
+                new ActiveRoomRoutes(new ActiveRoomService(live, rooms)),
+                new PeerGateway(tokens, peers, sockets),
+                new EmulatorPeerRoutes(peers),
                 webhooks.routes()));
     }
 
@@ -71,6 +91,7 @@ public final class Hundred implements AutoCloseable {
             app.stop();
             throw e;
         }
+        peers.endGatewayPeersOfStoppedServer();
         webhooks.start();
         return this;
     }
@@ -92,11 +113,12 @@ public final class Hundred implements AutoCloseable {
         return tokens;
     }
 
-    /** For tests that publish domain events themselves, on a transaction of {@link #database()}. */
+    /** The domain event bus: webhooks subscribe to it, and so may a test that records what happened. */
     public DomainEvents events() {
         return events;
     }
 
+    /** For tests that publish domain events themselves, on a transaction of it. */
     public Database database() {
         return db;
     }

@@ -2,6 +2,7 @@ package dev.hundred.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hundred.server.Main;
 import dev.hundred.server.support.Backends;
 import dev.hundred.server.support.Client;
 import java.io.BufferedReader;
@@ -26,8 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Never lost: a server killed with SIGKILL right after the call that queued webhooks returned delivers
- * them after it starts again on the same database (issue 3). The receiver is down until the restart.
+ * Never lost: a server ({@code hundred serve}) killed with SIGKILL right after the API calls that queued
+ * webhooks returned delivers them, in order, after it starts again on the same database (issue 3). The
+ * receiver is down until the restart.
  */
 class WebhookCrashTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -41,19 +43,20 @@ class WebhookCrashTest {
 
         Child first = Child.start(db);
         first.post("/emulator/v1/webhook", Map.of("url", receiverUrl));
-        String roomId = Client.JSON.readTree(first.post("/v2/rooms", Map.of("name", "crash"))).path("id").asText();
-        HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(
-                        URI.create(first.sideDoor() + "/publish?room=" + roomId + "&name=crash&n=5"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(published.statusCode()).isEqualTo(200);
-        first.kill9();
+        String room = Client.JSON.readTree(first.post("/v2/rooms", Map.of("name", "crash"))).path("id").asText();
+        String ann = first.join(room, "ann");
+        String bob = first.join(room, "bob");
+        first.post("/emulator/v1/rooms/" + room + "/peers/" + ann + "/leave", Map.of());
+        first.kill9(); // right after the call returned: the receiver is down, nothing was delivered
 
         Child second = Child.start(db);
         try (Receiver receiver = Receiver.okOn(receiverPort)) {
-            List<Receiver.Hit> hits = receiver.await(5, Duration.ofSeconds(40));
-            assertThat(hits).extracting(h -> h.json().path("data").path("user_id").asText())
-                    .containsExactly("user-1", "user-2", "user-3", "user-4", "user-5");
-            assertThat(hits).extracting(h -> h.json().path("data").path("room_id").asText()).containsOnly(roomId);
+            List<Receiver.Hit> hits = receiver.await(4, Duration.ofSeconds(40));
+            assertThat(hits).extracting(h -> h.json().path("type").asText()).containsExactly("session.open.success",
+                    "peer.join.success", "peer.join.success", "peer.leave.success");
+            assertThat(hits.subList(1, 4)).extracting(h -> h.json().path("data").path("peer_id").asText())
+                    .containsExactly(ann, bob, ann);
+            assertThat(hits).extracting(h -> h.json().path("data").path("room_id").asText()).containsOnly(room);
         } finally {
             second.kill9();
         }
@@ -65,20 +68,24 @@ class WebhookCrashTest {
         }
     }
 
-    /** A child JVM running {@link CrashTestServer} on the test classpath. */
-    private record Child(Process process, String apiUrl, String sideDoor, String token) {
+    /** The real server ({@code hundred serve}) in a child JVM on the test classpath. */
+    private record Child(Process process, String apiUrl, String token) {
         static Child start(String db) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             File log = Files.createTempFile("hundred-crash-child", ".log").toFile();
             Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    CrashTestServer.class.getName(), db)
+                    Main.class.getName(), "serve", "--port", "0", "--db", db, "--access-key", "crash-key",
+                    "--secret", "crash-secret-0123456789abcdef0123456789", "--webhook-retries", "1s,2s,3s,5s,10s")
                     .redirectError(log).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<String[]> ready = CompletableFuture.supplyAsync(() -> {
                 try {
+                    String token = null;
                     for (String line = out.readLine(); line != null; line = out.readLine()) {
-                        if (line.startsWith("ready ")) {
-                            return line;
+                        if (line.startsWith("  management token: ")) {
+                            token = line.substring("  management token: ".length()).split(" ")[0];
+                        } else if (line.startsWith("listening on ")) {
+                            return new String[] {line.substring("listening on ".length()).trim(), token};
                         }
                     }
                     return null;
@@ -86,18 +93,23 @@ class WebhookCrashTest {
                     throw new UncheckedIOException(e);
                 }
             });
-            String line;
+            String[] started;
             try {
-                line = ready.get(60, TimeUnit.SECONDS);
+                started = ready.get(60, TimeUnit.SECONDS);
             } catch (Exception e) {
                 process.destroyForcibly();
-                throw new AssertionError("child did not start; its log: " + Files.readString(log.toPath()), e);
+                throw new AssertionError("server did not start; its log: " + Files.readString(log.toPath()), e);
             }
-            if (line == null) {
-                throw new AssertionError("child exited; its log: " + Files.readString(log.toPath()));
+            if (started == null || started[1] == null) {
+                throw new AssertionError("server exited or printed no token; its log: " + Files.readString(log.toPath()));
             }
-            String[] parts = line.split(" ");
-            return new Child(process, parts[1], parts[2], parts[3]);
+            return new Child(process, started[0], started[1]);
+        }
+
+        /** An emulator peer joins; answers its id. */
+        String join(String room, String name) throws IOException, InterruptedException {
+            return Client.JSON.readTree(post("/emulator/v1/rooms/" + room + "/peers",
+                    Map.of("role", "host", "name", name, "user_id", "user-" + name))).path("id").asText();
         }
 
         /** A management API call; answers the body of the 200. */

@@ -1,0 +1,218 @@
+package dev.hundred.server.activerooms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hundred.server.events.DomainEvents;
+import dev.hundred.server.events.RoomEvent;
+import dev.hundred.server.rooms.Room;
+import dev.hundred.server.rooms.RoomService;
+import dev.hundred.server.sessions.SessionRow;
+import dev.hundred.server.sessions.SessionService;
+import dev.hundred.server.store.Database;
+import dev.hundred.server.store.Ids;
+import dev.hundred.server.templates.TemplateService;
+import dev.hundred.server.workspaces.Workspace;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * The steps every live change is made of, shared by the gateway, the emulator and the active-rooms API:
+ * a peer joins (opening the session if it is the first), a peer departs (closing the session if it was
+ * the last), and each step publishes its webhook (a {@link RoomEvent}) and what connected peers are told
+ * (a {@link PeerNotice}) in the same transaction, in the order things happened.
+ */
+public final class LivePlane {
+    /** Rooms share this many locks; two rooms on one stripe only wait for each other, never deadlock. */
+    private static final int STRIPES = 256;
+
+    private final Database db;
+    private final RoomService rooms;
+    private final TemplateService templates;
+    private final SessionService sessions;
+    private final LiveStore store;
+    private final DomainEvents events;
+    private final Clock clock;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+
+    public LivePlane(Database db, RoomService rooms, TemplateService templates, SessionService sessions,
+                     LiveStore store, DomainEvents events, Clock clock) {
+        this.db = db;
+        this.rooms = rooms;
+        this.templates = templates;
+        this.sessions = sessions;
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+    }
+
+    /**
+     * Runs a change in one room. The room's row is locked in the transaction (changes in a room happen one
+     * after the other, on any node), and this node's lock for the room is held until the notices of the
+     * commit are sent too, so connected peers hear of changes in the order they were made.
+     */
+    <R> R inRoom(Workspace ws, String roomId, Function<LiveRoom, R> work) {
+        ReentrantLock lock = stripes[Math.floorMod(roomId.hashCode(), STRIPES)];
+        lock.lock();
+        try {
+            LiveRoom[] done = new LiveRoom[1];
+            R result = db.tx(h -> {
+                sessions.lockRoom(h, ws, roomId);
+                Room room = rooms.require(h, ws, roomId);
+                done[0] = new LiveRoom(h, ws, room, sessions.active(h, ws, roomId).orElse(null), clock.instant(), store);
+                return work.apply(done[0]);
+            });
+            if (done[0].refusal() != null) {
+                throw done[0].refusal();
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A read of one room's live state, without locks. */
+    <R> R read(Workspace ws, String roomId, Function<LiveRoom, R> work) {
+        return db.read(h -> {
+            Room room = rooms.require(h, ws, roomId);
+            return work.apply(new LiveRoom(h, ws, room, sessions.active(h, ws, roomId).orElse(null), clock.instant(), store));
+        });
+    }
+
+    /** A read of the live state outside any one room. */
+    <R> R read(Function<Handle, R> work) {
+        return db.read(work::apply);
+    }
+
+    boolean sessionExists(Handle h, Workspace ws, String sessionId) {
+        return sessions.exists(h, ws, sessionId);
+    }
+
+    LiveStore store() {
+        return store;
+    }
+
+    /** The role as the room's template defines it, or empty when the template has no such role. */
+    Optional<JsonNode> role(LiveRoom r, String role) {
+        return templates.find(r.h, r.ws, r.room.templateId()).flatMap(t -> t.role(role));
+    }
+
+    /** Adds a peer, opening the session first if the room was empty. */
+    ActivePeer join(LiveRoom r, String peerId, String role, String name, String userId, String metadata,
+                    String transport, List<Bodies.TrackBody> tracks) {
+        if (r.session() == null) {
+            r.opened(sessions.open(r.h, r.ws, r.room.id(), r.now));
+            emit(r, RoomEventData.SESSION_OPEN, RoomEventData.sessionOpen(r.room, r.session()));
+        }
+        SessionRow s = r.session();
+        LivePeer peer = new LivePeer(peerId, r.ws.id(), r.room.id(), s.id(), name, role, userId, metadata, "regular",
+                transport, r.now, null);
+        store.insertPeer(r.h, peer);
+        if (tracks != null) {
+            tracks.forEach(t -> publish(r, peer, t));
+        }
+        sessions.touch(r.h, s, r.now);
+        r.added(peer);
+        emit(r, RoomEventData.PEER_JOIN, RoomEventData.peerJoin(r.room, s, peer));
+        ActivePeer self = view(r, peer);
+        if (transport.equals(LivePeer.GATEWAY)) {
+            Map<String, Map<String, Track>> tracksOf = store.tracksOfSession(r.h, s.id());
+            Map<String, ActivePeer> everyone = new LinkedHashMap<>();
+            r.peers().forEach(p -> everyone.put(p.id(), p.view(tracksOf.getOrDefault(p.id(), Map.of()))));
+            tell(r, List.of(peerId), Notices.joined(r.room, s, self, everyone));
+        }
+        tell(r, r.listenersExcept(peerId), Notices.peerJoined(self));
+        return self;
+    }
+
+    /**
+     * A connected peer leaves: its webhook, a farewell to its own socket (which is then closed; nobody
+     * hears it if the socket is already gone) and, unless the whole room is ending, word to the others.
+     */
+    void depart(LiveRoom r, LivePeer p, String reason, String message, Map<String, Object> farewell, int closeCode,
+                boolean tellOthers) {
+        SessionRow s = r.requireSession();
+        store.markLeft(r.h, p.id(), r.now, reason);
+        store.deleteTracksOf(r.h, p.id());
+        sessions.touch(r.h, s, r.now);
+        r.removed(p);
+        emit(r, RoomEventData.PEER_LEAVE, RoomEventData.peerLeave(r.room, s, p, r.now, reason, message));
+        if (p.transport().equals(LivePeer.GATEWAY)) {
+            events.publish(r.h, new PeerNotice(r.room.id(), List.of(p.id()), farewell, closeCode, reason));
+        }
+        if (tellOthers) {
+            tell(r, r.listeners(), Notices.peerLeft(p.id(), reason, message));
+        }
+    }
+
+    /** The usual departure: the peer left (or its socket did); the session closes after the last one. */
+    void leave(LiveRoom r, LivePeer p, String reason) {
+        depart(r, p, reason, "", Notices.left(reason), PeerNotice.CLOSE_LEFT, true);
+        closeIfEmpty(r);
+    }
+
+    void closeIfEmpty(LiveRoom r) {
+        if (r.session() != null && r.peers().isEmpty()) {
+            SessionRow s = r.session();
+            sessions.close(r.h, s, r.now);
+            emit(r, RoomEventData.SESSION_CLOSE, RoomEventData.sessionClose(r.room, s, r.now));
+            r.closed();
+        }
+    }
+
+    Track publish(LiveRoom r, LivePeer peer, Bodies.TrackBody body) {
+        String source = body.source() == null || body.source().isEmpty() ? "regular" : body.source();
+        String stream = store.streamOf(r.h, peer.id(), source).orElseGet(Ids::uuid);
+        Track track = new Track(Ids.uuid(), stream, Boolean.TRUE.equals(body.mute()), body.type(), source, r.now,
+                body.description() == null ? "" : body.description());
+        store.insertTrack(r.h, peer.id(), track);
+        return track;
+    }
+
+    ActivePeer view(LiveRoom r, LivePeer p) {
+        return p.view(store.tracksOf(r.h, p.id()));
+    }
+
+    /** Keeps a message in the session's chat record and delivers it; {@code sender} null for the API. */
+    ChatMessage send(LiveRoom r, LivePeer sender, Bodies.Message body) {
+        SessionRow s = r.requireSession();
+        String toPeer = blankToNull(body.peerId());
+        String toRole = toPeer == null ? blankToNull(body.role()) : null;
+        if (toPeer != null) {
+            r.requirePeer(toPeer);
+        }
+        String type = blankToNull(body.type()) == null ? "chat" : body.type();
+        ChatMessage msg = new ChatMessage(Ids.uuid(), s.id(), sender == null ? null : sender.id(), toPeer, toRole,
+                type, body.message(), r.now);
+        store.insertMessage(r.h, r.ws.id(), msg);
+        String from = sender == null ? null : sender.id();
+        List<String> to = r.peers().stream()
+                .filter(p -> p.transport().equals(LivePeer.GATEWAY) && !p.id().equals(from))
+                .filter(p -> toPeer == null || p.id().equals(toPeer))
+                .filter(p -> toRole == null || p.role().equals(toRole))
+                .map(LivePeer::id).toList();
+        tell(r, to, Notices.message(msg, sender));
+        return msg;
+    }
+
+    void emit(LiveRoom r, String type, Map<String, Object> data) {
+        events.publish(r.h, new RoomEvent(r.ws, r.room.id(), type, data, r.now));
+    }
+
+    void tell(LiveRoom r, List<String> to, Map<String, Object> message) {
+        if (!to.isEmpty()) {
+            events.publish(r.h, new PeerNotice(r.room.id(), to, message, 0, null));
+        }
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

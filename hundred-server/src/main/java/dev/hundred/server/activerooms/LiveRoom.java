@@ -1,0 +1,109 @@
+package dev.hundred.server.activerooms;
+
+import dev.hundred.server.http.ApiError;
+import dev.hundred.server.rooms.Room;
+import dev.hundred.server.sessions.SessionRow;
+import dev.hundred.server.workspaces.Workspace;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One unit of live work in one room, inside its transaction: the room, its live session (null when
+ * nobody is in it), its connected peers (read on first use, then kept up to date) and the time of the
+ * change. A refusal recorded here is thrown only after the commit, so its failure webhook is kept.
+ */
+final class LiveRoom {
+    final Handle h;
+    final Workspace ws;
+    final Room room;
+    final Instant now;
+    private final LiveStore store;
+    private SessionRow session;
+    private List<LivePeer> peers;
+    private ApiError refusal;
+
+    LiveRoom(Handle h, Workspace ws, Room room, SessionRow session, Instant now, LiveStore store) {
+        this.h = h;
+        this.ws = ws;
+        this.room = room;
+        this.session = session;
+        this.now = now;
+        this.store = store;
+    }
+
+    SessionRow session() {
+        return session;
+    }
+
+    SessionRow requireSession() {
+        if (session == null) {
+            throw ActiveRoomErrors.activeRoomNotFound();
+        }
+        return session;
+    }
+
+    /** Connected peers in join order. */
+    List<LivePeer> peers() {
+        if (peers == null) {
+            peers = session == null ? new ArrayList<>() : new ArrayList<>(store.livePeers(h, session.id()));
+        }
+        return peers;
+    }
+
+    Optional<LivePeer> peer(String peerId) {
+        return peers().stream().filter(p -> p.id().equals(peerId)).findFirst();
+    }
+
+    LivePeer requirePeer(String peerId) {
+        return peer(peerId).orElseThrow(ActiveRoomErrors::peerNotFound);
+    }
+
+    long count(String role) {
+        return peers().stream().filter(p -> p.role().equals(role)).count();
+    }
+
+    /** The connected peers that hold a gateway socket (emulator peers have nobody to tell), but one. */
+    List<String> listenersExcept(String peerId) {
+        return peers().stream().filter(p -> p.transport().equals(LivePeer.GATEWAY) && !p.id().equals(peerId))
+                .map(LivePeer::id).toList();
+    }
+
+    List<String> listeners() {
+        return listenersExcept(null);
+    }
+
+    void opened(SessionRow s) {
+        session = s;
+        peers = new ArrayList<>();
+    }
+
+    void closed() {
+        session = null;
+        peers = new ArrayList<>();
+    }
+
+    void added(LivePeer p) {
+        peers().add(p);
+    }
+
+    void removed(LivePeer p) {
+        peers().removeIf(other -> other.id().equals(p.id()));
+    }
+
+    void replaced(LivePeer p) {
+        peers().replaceAll(other -> other.id().equals(p.id()) ? p : other);
+    }
+
+    /** Records why this change is refused; the caller returns, the transaction commits, then it is thrown. */
+    <R> R refuse(ApiError why) {
+        refusal = why;
+        return null;
+    }
+
+    ApiError refusal() {
+        return refusal;
+    }
+}

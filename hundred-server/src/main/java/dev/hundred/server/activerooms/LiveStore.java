@@ -1,0 +1,130 @@
+package dev.hundred.server.activerooms;
+
+import dev.hundred.server.store.Database;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for the live state: the peers of sessions, their tracks, and the chat record. */
+public final class LiveStore {
+    private static final String PEER = "SELECT id, workspace_id, room_id, session_id, name, role, user_id, metadata,"
+            + " peer_type, transport, joined_at, left_at FROM session_peers";
+    private static final String TRACK = "SELECT t.id, t.peer_id, t.stream_id, t.track_type, t.source, t.mute,"
+            + " t.description, t.started_at FROM peer_tracks t";
+
+    public void insertPeer(Handle h, LivePeer p) {
+        h.createUpdate("INSERT INTO session_peers (id, workspace_id, room_id, session_id, name, role, user_id,"
+                        + " metadata, peer_type, transport, joined_at) VALUES (:id, :workspaceId, :roomId, :sessionId,"
+                        + " :name, :role, :userId, :metadata, :type, :transport, :joinedAt)")
+                .bindMethods(p).execute();
+    }
+
+    public void updatePeer(Handle h, LivePeer p) {
+        h.createUpdate("UPDATE session_peers SET name = :name, role = :role, metadata = :metadata WHERE id = :id")
+                .bindMethods(p).execute();
+    }
+
+    public void markLeft(Handle h, String peerId, Instant at, String reason) {
+        h.createUpdate("UPDATE session_peers SET left_at = :at, leave_reason = :reason WHERE id = :id")
+                .bind("at", at).bind("reason", reason).bind("id", peerId).execute();
+    }
+
+    /** The connected peers of a session, in join order. */
+    public List<LivePeer> livePeers(Handle h, String sessionId) {
+        return h.createQuery(PEER + " WHERE session_id = :s AND left_at IS NULL ORDER BY joined_at, id")
+                .bind("s", sessionId).map(LiveStore::peer).list();
+    }
+
+    /** A peer of this room, connected or not. */
+    public Optional<LivePeer> peer(Handle h, String workspaceId, String roomId, String peerId) {
+        return h.createQuery(PEER + " WHERE id = :id AND workspace_id = :ws AND room_id = :roomId")
+                .bind("id", peerId).bind("ws", workspaceId).bind("roomId", roomId).map(LiveStore::peer).findOne();
+    }
+
+    /** Connected peers held by a gateway socket (on any node) that joined before {@code before}. */
+    public List<LivePeer> gatewayPeers(Handle h, Instant before) {
+        return h.createQuery(PEER + " WHERE transport = :t AND left_at IS NULL AND joined_at < :before"
+                        + " ORDER BY joined_at, id")
+                .bind("t", LivePeer.GATEWAY).bind("before", before).map(LiveStore::peer).list();
+    }
+
+    public void insertTrack(Handle h, String peerId, Track t) {
+        h.createUpdate("INSERT INTO peer_tracks (id, peer_id, stream_id, track_type, source, mute, description,"
+                        + " started_at) VALUES (:id, :peerId, :streamId, :type, :source, :mute, :description, :startedAt)")
+                .bindMethods(t).bind("peerId", peerId).execute();
+    }
+
+    /** The tracks of every connected peer of a session: peer id to (track id to track), publish order. */
+    public Map<String, Map<String, Track>> tracksOfSession(Handle h, String sessionId) {
+        Map<String, Map<String, Track>> byPeer = new LinkedHashMap<>();
+        h.createQuery(TRACK + " JOIN session_peers p ON p.id = t.peer_id"
+                        + " WHERE p.session_id = :s AND p.left_at IS NULL ORDER BY t.seq")
+                .bind("s", sessionId)
+                .map((rs, ctx) -> Map.entry(rs.getString("peer_id"), track(rs)))
+                .forEach(e -> byPeer.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(e.getValue().id(), e.getValue()));
+        return byPeer;
+    }
+
+    public Map<String, Track> tracksOf(Handle h, String peerId) {
+        Map<String, Track> tracks = new LinkedHashMap<>();
+        h.createQuery(TRACK + " WHERE t.peer_id = :p ORDER BY t.seq").bind("p", peerId)
+                .map((rs, ctx) -> track(rs)).forEach(t -> tracks.put(t.id(), t));
+        return tracks;
+    }
+
+    /** The stream a peer already publishes from {@code source}, if any: tracks of one source share it. */
+    public Optional<String> streamOf(Handle h, String peerId, String source) {
+        return h.createQuery("SELECT stream_id FROM peer_tracks WHERE peer_id = :p AND source = :source ORDER BY seq")
+                .bind("p", peerId).bind("source", source).mapTo(String.class).findFirst();
+    }
+
+    public void setMute(Handle h, String trackId, boolean mute) {
+        h.createUpdate("UPDATE peer_tracks SET mute = :mute WHERE id = :id").bind("mute", mute).bind("id", trackId).execute();
+    }
+
+    public void deleteTrack(Handle h, String trackId) {
+        h.createUpdate("DELETE FROM peer_tracks WHERE id = :id").bind("id", trackId).execute();
+    }
+
+    public void deleteTracksOf(Handle h, String peerId) {
+        h.createUpdate("DELETE FROM peer_tracks WHERE peer_id = :p").bind("p", peerId).execute();
+    }
+
+    public void insertMessage(Handle h, String workspaceId, ChatMessage m) {
+        h.createUpdate("INSERT INTO session_messages (id, workspace_id, session_id, sender_peer_id, recipient_peer_id,"
+                        + " recipient_role, message_type, message, sent_at) VALUES (:id, :ws, :sessionId, :senderPeerId,"
+                        + " :recipientPeerId, :recipientRole, :type, :message, :sentAt)")
+                .bindMethods(m).bind("ws", workspaceId).execute();
+    }
+
+    public List<ChatMessage> messages(Handle h, String workspaceId, String sessionId) {
+        return h.createQuery("SELECT id, session_id, sender_peer_id, recipient_peer_id, recipient_role, message_type,"
+                        + " message, sent_at FROM session_messages WHERE workspace_id = :ws AND session_id = :s"
+                        + " ORDER BY sent_at, id")
+                .bind("ws", workspaceId).bind("s", sessionId)
+                .map((rs, ctx) -> new ChatMessage(rs.getString("id"), rs.getString("session_id"),
+                        rs.getString("sender_peer_id"), rs.getString("recipient_peer_id"),
+                        rs.getString("recipient_role"), rs.getString("message_type"), rs.getString("message"),
+                        Database.instant(rs, "sent_at")))
+                .list();
+    }
+
+    private static LivePeer peer(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new LivePeer(rs.getString("id"), rs.getString("workspace_id"), rs.getString("room_id"),
+                rs.getString("session_id"), rs.getString("name"), rs.getString("role"), rs.getString("user_id"),
+                rs.getString("metadata"), rs.getString("peer_type"), rs.getString("transport"),
+                Database.instant(rs, "joined_at"), Database.instant(rs, "left_at"));
+    }
+
+    private static Track track(ResultSet rs) throws SQLException {
+        return new Track(rs.getString("id"), rs.getString("stream_id"), rs.getBoolean("mute"),
+                rs.getString("track_type"), rs.getString("source"), Database.instant(rs, "started_at"),
+                rs.getString("description"));
+    }
+}
