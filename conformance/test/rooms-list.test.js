@@ -184,11 +184,7 @@ test('invalid filters: 400 Invalid query parameter, naming the field in details'
 });
 
 // Last, because it adds rooms the tests above do not expect.
-// TODO flag: POST /v2/templates is not served by main yet. The test still runs and reports; remove the flag
-// when template creation lands, so that a failure fails the build again.
-test('filter template_id: rooms on a second template (POST /v2/templates) are told apart', {
-  todo: 'POST /v2/templates is not on main yet',
-}, async () => {
+test('filter template_id: rooms on a second template (POST /v2/templates) are told apart', async () => {
   const { result: template, error } = await wire.during(
     () => hms.api.post('/templates', { name: `conf-${run}-second`, roles: { host: {}, guest: {} } }));
   if (error) assert.fail(`POST /v2/templates -> ${wire.last().status} ${wire.last().raw}`);

@@ -1,18 +1,29 @@
 package dev.hundred.server.templates;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hundred.server.events.DomainEvents;
-import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
+import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.workspaces.Workspace;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 
-/** Templates: the rules (defaults, ranges, upsert by name) and their transactions. */
+/**
+ * Templates (spec §5): upsert by name, full replace, and the role, settings, destinations and recordings
+ * sub-resources. Every change reads the locked template, builds the next one with
+ * {@link TemplateChanges} (defaults and rules), and writes it in the same transaction, announcing a
+ * changed set of role names with {@link RolesChanged}.
+ */
 public final class TemplateService {
     private final Database db;
     private final TemplateStore store;
@@ -29,13 +40,9 @@ public final class TemplateService {
     /** The template every workspace starts with: roles host and guest, every default filled. */
     public Template createDefault(Handle h, Workspace ws) {
         Instant now = clock.instant();
-        ObjectNode roles = Json.MAPPER.createObjectNode();
-        roles.set("host", Json.MAPPER.createObjectNode().put("name", "host"));
-        roles.set("guest", Json.MAPPER.createObjectNode().put("name", "guest"));
-        ObjectNode settings = Json.MAPPER.createObjectNode().put("region", "auto");
-        Template t = new Template(Ids.objectId(), "default", ws.customerId(), ws.id(), roles, settings,
-                Json.MAPPER.createObjectNode(), Json.MAPPER.createObjectNode(), Json.MAPPER.createArrayNode(),
-                true, now, now);
+        Template t = new Template(Ids.objectId(), TemplateDefaults.DEFAULT_TEMPLATE_NAME, true, ws.customerId(), ws.id(),
+                TemplateDefaults.defaultTemplateRoles(), TemplateDefaults.settings(null), Destinations.NONE,
+                Plugins.NONE, List.of(), now, now);
         store.insert(h, ws.id(), t);
         return t;
     }
@@ -48,11 +55,139 @@ public final class TemplateService {
         return store.defaultOf(h, ws.id()).orElseThrow(() -> new IllegalStateException("workspace without default template"));
     }
 
-    public Optional<Template> retrieve(Workspace ws, String id) {
-        return db.read(h -> store.byId(h, ws.id(), id));
+    public Template retrieve(Workspace ws, String id) {
+        return db.read(h -> store.byId(h, ws.id(), id)).orElseThrow(TemplateErrors::notFound);
     }
 
     public List<Template> list(Workspace ws, String start, int limit) {
         return db.read(h -> store.page(h, ws.id(), start, limit));
+    }
+
+    /** Create, or overwrite the template that already has this name, keeping its id (spec §5.2). */
+    public Template create(Workspace ws, TemplateBody body) {
+        try {
+            return db.tx(h -> upsert(h, ws, body));
+        } catch (JdbiException e) {
+            if (!SqlDialect.isUniqueViolation(e)) {
+                throw e;
+            }
+            // Another request created the same name between our read and our insert: now this create
+            // is the overwrite the spec asks for.
+            return db.tx(h -> upsert(h, ws, body));
+        }
+    }
+
+    private Template upsert(Handle h, Workspace ws, TemplateBody body) {
+        Optional<Template> existing = body.name() == null ? Optional.empty() : store.byName(h, ws.id(), body.name());
+        if (existing.isPresent()) {
+            Template before = locked(h, ws, existing.get().id());
+            return save(h, ws, before, TemplateChanges.fromBody(before, body), body.makeDefault());
+        }
+        Instant now = clock.instant();
+        Template empty = new Template(Ids.objectId(), "template-" + Ids.uuid(), false, ws.customerId(), ws.id(),
+                Map.of(), TemplateDefaults.settings(null), Destinations.NONE, Plugins.NONE, List.of(), now, now);
+        Template created = TemplateChanges.fromBody(empty, body);
+        store.insert(h, ws.id(), created);
+        if (Boolean.TRUE.equals(body.makeDefault())) {
+            store.makeDefault(h, ws.id(), created.id());
+        }
+        return store.byId(h, ws.id(), created.id()).orElseThrow();
+    }
+
+    /** Full replace (spec §5.5): roles and settings required, the name kept when left out. */
+    public Template replace(Workspace ws, String id, TemplateBody body) {
+        Problems required = new Problems();
+        required.required("roles", body.roles());
+        required.required("settings", body.settings());
+        required.throwIfAny();
+        try {
+            return db.tx(h -> {
+                Template before = locked(h, ws, id);
+                if (body.name() != null && !body.name().equals(before.name())
+                        && store.byName(h, ws.id(), body.name()).isPresent()) {
+                    throw TemplateErrors.nameTaken(body.name());
+                }
+                return save(h, ws, before, TemplateChanges.fromBody(before, body), body.makeDefault());
+            });
+        } catch (JdbiException e) {
+            if (SqlDialect.isUniqueViolation(e)) {
+                throw TemplateErrors.nameTaken(body.name());
+            }
+            throw e;
+        }
+    }
+
+    public Role role(Workspace ws, String id, String name) {
+        return retrieve(ws, id).findRole(name).orElseThrow(TemplateErrors::roleNotFound);
+    }
+
+    /** Create or update a role; a {@code name} in the body other than the path's renames it (spec §5.6). */
+    public Role putRole(Workspace ws, String id, String name, Role body) {
+        String stored = body.name() != null ? body.name() : name;
+        return change(ws, id, t -> TemplateChanges.putRole(t, name, body)).findRole(stored).orElseThrow();
+    }
+
+    public void deleteRole(Workspace ws, String id, String name) {
+        change(ws, id, t -> TemplateChanges.deleteRole(t, name));
+    }
+
+    public Settings settings(Workspace ws, String id) {
+        return retrieve(ws, id).settings();
+    }
+
+    public Settings putSettings(Workspace ws, String id, Settings body) {
+        return change(ws, id, t -> TemplateChanges.putSettings(t, body)).settings();
+    }
+
+    public Destinations destinations(Workspace ws, String id) {
+        return retrieve(ws, id).destinations();
+    }
+
+    public Destinations putDestinations(Workspace ws, String id, Destinations body) {
+        return change(ws, id, t -> TemplateChanges.putDestinations(t, body)).destinations();
+    }
+
+    public List<RecordingConfig> recordings(Workspace ws, String id) {
+        return retrieve(ws, id).recordings();
+    }
+
+    public List<RecordingConfig> putRecordings(Workspace ws, String id, List<RecordingConfig> body) {
+        return change(ws, id, t -> TemplateChanges.putRecordings(t, body)).recordings();
+    }
+
+    /** One sub-resource change: lock, build the next template, save it, all in one transaction. */
+    private Template change(Workspace ws, String id, Function<Template, Template> change) {
+        return db.tx(h -> {
+            Template before = locked(h, ws, id);
+            return save(h, ws, before, change.apply(before), null);
+        });
+    }
+
+    private Template locked(Handle h, Workspace ws, String id) {
+        if (!store.lock(h, ws.id(), id)) {
+            throw TemplateErrors.notFound();
+        }
+        return store.byId(h, ws.id(), id).orElseThrow(TemplateErrors::notFound);
+    }
+
+    private Template save(Handle h, Workspace ws, Template before, Template after, Boolean makeDefault) {
+        store.update(h, ws.id(), after.updatedAt(clock.instant()));
+        if (Boolean.TRUE.equals(makeDefault)) {
+            store.makeDefault(h, ws.id(), after.id());
+        }
+        announce(h, ws, after.id(), before.roles().keySet(), after.roles().keySet());
+        return store.byId(h, ws.id(), after.id()).orElseThrow();
+    }
+
+    /** Room codes follow role names: tell them which names came and went (same transaction). */
+    private void announce(Handle h, Workspace ws, String templateId, Collection<String> before, Collection<String> after) {
+        Set<String> added = new LinkedHashSet<>(after);
+        added.removeAll(before);
+        Set<String> removed = new LinkedHashSet<>(before);
+        removed.removeAll(after);
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            events.publish(h, new RolesChanged(ws, templateId, Collections.unmodifiableSet(added),
+                    Collections.unmodifiableSet(removed)));
+        }
     }
 }

@@ -1,21 +1,25 @@
 package dev.hundred.server.templates;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** SQL for templates. The body column holds roles, settings, destinations, plugins and recordings. */
+/** SQL for templates. The body column holds roles, settings, destinations, plugins and recordings as JSON. */
 public final class TemplateStore {
     private static final String SELECT = "SELECT t.id, t.name, t.is_default, t.body, t.created_at, t.updated_at,"
             + " w.customer_id, w.id AS app_id FROM templates t JOIN workspaces w ON w.id = t.workspace_id";
+
+    /** The JSON of the body column: the template's parts, camelCase like the wire. */
+    @CamelCase
+    record Body(Map<String, Role> roles, Settings settings, Destinations destinations, Plugins plugins,
+                List<RecordingConfig> recordings) {}
 
     public void insert(Handle h, String workspaceId, Template t) {
         h.createUpdate("INSERT INTO templates (id, workspace_id, name, is_default, body, created_at, updated_at)"
@@ -32,6 +36,19 @@ public final class TemplateStore {
                 .bind("id", t.id()).bind("ws", workspaceId).bind("name", t.name()).bind("body", body(t))
                 .bind("updatedAt", t.updatedAt())
                 .execute();
+    }
+
+    /** Makes {@code id} the workspace's one default template. */
+    public void makeDefault(Handle h, String workspaceId, String id) {
+        h.createUpdate("UPDATE templates SET is_default = CASE WHEN id = :id THEN TRUE ELSE FALSE END"
+                        + " WHERE workspace_id = :ws")
+                .bind("id", id).bind("ws", workspaceId).execute();
+    }
+
+    /** Locks the template's row until the transaction ends, so concurrent changes apply one after another. */
+    public boolean lock(Handle h, String workspaceId, String id) {
+        return h.createQuery("SELECT id FROM templates WHERE workspace_id = :ws AND id = :id FOR UPDATE")
+                .bind("ws", workspaceId).bind("id", id).mapTo(String.class).findOne().isPresent();
     }
 
     public Optional<Template> byId(Handle h, String workspaceId, String id) {
@@ -57,20 +74,16 @@ public final class TemplateStore {
     }
 
     private static String body(Template t) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.set("roles", t.roles());
-        body.set("settings", t.settings());
-        body.set("destinations", t.destinations());
-        body.set("plugins", t.plugins());
-        body.set("recordings", t.recordings());
-        return Json.write(body);
+        return Json.write(new Body(t.roles(), t.settings(), t.destinations(), t.plugins(), t.recordings()));
     }
 
     private static Template row(ResultSet rs, StatementContext ctx) throws SQLException {
-        JsonNode body = Json.read(rs.getString("body"), JsonNode.class);
-        return new Template(rs.getString("id"), rs.getString("name"), rs.getString("customer_id"),
-                rs.getString("app_id"), (ObjectNode) body.get("roles"), (ObjectNode) body.get("settings"),
-                (ObjectNode) body.get("destinations"), (ObjectNode) body.get("plugins"), body.get("recordings"),
-                rs.getBoolean("is_default"), Database.instant(rs, "created_at"), Database.instant(rs, "updated_at"));
+        Body body = Json.read(rs.getString("body"), Body.class);
+        return new Template(rs.getString("id"), rs.getString("name"), rs.getBoolean("is_default"),
+                rs.getString("customer_id"), rs.getString("app_id"), body.roles(), body.settings(),
+                body.destinations() != null ? body.destinations() : Destinations.NONE,
+                body.plugins() != null ? body.plugins() : Plugins.NONE,
+                body.recordings() != null ? body.recordings() : List.of(),
+                Database.instant(rs, "created_at"), Database.instant(rs, "updated_at"));
     }
 }

@@ -3,7 +3,6 @@ package dev.hundred.server.roomcodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hundred.server.auth.Tokens;
 import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.http.ApiError;
@@ -12,10 +11,12 @@ import dev.hundred.server.rooms.RoomBody;
 import dev.hundred.server.rooms.RoomService;
 import dev.hundred.server.rooms.RoomStore;
 import dev.hundred.server.store.Database;
-import dev.hundred.server.store.Ids;
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.templates.Role;
 import dev.hundred.server.templates.RolesChanged;
+import dev.hundred.server.templates.Settings;
 import dev.hundred.server.templates.Template;
+import dev.hundred.server.templates.TemplateBody;
 import dev.hundred.server.templates.TemplateService;
 import dev.hundred.server.templates.TemplateStore;
 import dev.hundred.server.workspaces.Workspace;
@@ -23,11 +24,10 @@ import dev.hundred.server.workspaces.WorkspaceService;
 import dev.hundred.server.workspaces.WorkspaceStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,10 +37,9 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What the HTTP API cannot reach yet: codes following a template's roles. The templates feature
- * publishes RolesChanged when roles are created, deleted or renamed; until its role endpoints land, this
- * test changes a template's roles the way it will (store update + publish, in one transaction) against
- * the real services and stores, on both back ends.
+ * Codes following a template's roles: the templates service publishes RolesChanged when roles are
+ * created, deleted or renamed, inside its transaction. This drives the real services and stores, on both
+ * back ends, including a template change that fails after the codes followed it.
  */
 @ParameterizedClass(name = "[{0}]")
 @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
@@ -90,21 +89,25 @@ class RoomCodeServiceTest {
         return g.codes().list(ws, roomId, new RoomCodeFilter(null, null, null, 100));
     }
 
-    /** Replaces the template's roles and announces it, as the templates feature does, in one transaction. */
-    private void changeRoles(List<String> roles, Set<String> added, Set<String> removed, boolean thenFail) {
-        ObjectNode roleNodes = Json.MAPPER.createObjectNode();
-        roles.forEach(r -> roleNodes.set(r, Json.MAPPER.createObjectNode().put("name", r)));
-        Template t = template;
-        Template changed = new Template(t.id(), t.name(), t.customerId(), t.appId(), roleNodes, t.settings(),
-                t.destinations(), t.plugins(), t.recordings(), t.isDefault(), t.createdAt(), Instant.now());
-        g.db().tx(h -> {
-            g.templateStore().update(h, ws.id(), changed);
-            g.events().publish(h, new RolesChanged(ws, t.id(), added, removed));
-            if (thenFail) {
+    /** Replaces the template's roles through the templates service, which announces the change. */
+    private void changeRoles(List<String> roles, boolean thenFail) {
+        TemplateService templates = g.templates();
+        if (thenFail) {
+            // Codes follow first, then a later subscriber fails: the whole change must roll back.
+            DomainEvents failing = new DomainEvents();
+            failing.subscribe(RolesChanged.class, g.codes()::onRolesChanged);
+            failing.subscribe(RolesChanged.class, (h, e) -> {
                 throw new IllegalStateException("the template change fails after publishing");
-            }
-            return null;
-        });
+            });
+            templates = new TemplateService(g.db(), g.templateStore(), failing, CLOCK);
+        }
+        templates.replace(ws, template.id(), templateBody(template.name(), roles));
+    }
+
+    private static TemplateBody templateBody(String name, List<String> roles) {
+        Map<String, Role> byName = new LinkedHashMap<>();
+        roles.forEach(r -> byName.put(r, null));
+        return new TemplateBody(name, null, byName, Json.read("{}", Settings.class), null, null);
     }
 
     @Test
@@ -113,7 +116,7 @@ class RoomCodeServiceTest {
         String withoutCodes = newRoom(template.id());
         List<RoomCode> before = g.codes().createForAllRoles(ws, withCodes);
 
-        changeRoles(List.of("host", "speaker"), Set.of("speaker"), Set.of("guest"), false);
+        changeRoles(List.of("host", "speaker"), false);
 
         List<RoomCode> after = codes(withCodes);
         assertThat(after).extracting(RoomCode::role).containsExactly("speaker", "guest", "host");
@@ -144,7 +147,7 @@ class RoomCodeServiceTest {
         String room = newRoom(template.id());
         List<RoomCode> before = g.codes().createForAllRoles(ws, room);
 
-        assertThatThrownBy(() -> changeRoles(List.of("host", "speaker"), Set.of("speaker"), Set.of("guest"), true))
+        assertThatThrownBy(() -> changeRoles(List.of("host", "speaker"), true))
                 .isInstanceOf(IllegalStateException.class);
 
         assertThat(codes(room)).containsExactly(before.get(1), before.get(0));
@@ -154,15 +157,7 @@ class RoomCodeServiceTest {
     void a_room_moved_to_another_template_follows_its_roles_on_the_next_create_for_all_roles() {
         String room = newRoom(template.id());
         List<RoomCode> old = g.codes().createForAllRoles(ws, room);
-        ObjectNode roles = Json.MAPPER.createObjectNode();
-        roles.set("teacher", Json.MAPPER.createObjectNode().put("name", "teacher"));
-        Template other = new Template(Ids.objectId(), "classroom", ws.customerId(), ws.id(), roles,
-                template.settings(), template.destinations(), template.plugins(), template.recordings(), false,
-                Instant.now(), Instant.now());
-        g.db().tx(h -> {
-            g.templateStore().insert(h, ws.id(), other);
-            return null;
-        });
+        Template other = g.templates().create(ws, templateBody("classroom", List.of("teacher")));
         g.rooms().update(ws, room, new RoomBody(null, null, other.id(), null, null, null, null, null, null, null, null, null));
 
         // Until codes are refreshed, the old roles' codes exist but cannot be used.
