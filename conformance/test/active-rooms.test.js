@@ -204,6 +204,28 @@ test('updatePeer errors: unknown role, non-string metadata (400 with the field),
   assert.deepEqual((await hms.api.get(`/active-rooms/${room.id}/peers`)).peers, { [ann.id]: listed(ann) }, 'unchanged');
 });
 
+test('updatePeer to a role at its maxPeerCount: 400 Invalid request, role limit reached; the peer keeps its role', async () => {
+  const template = await hms.api.post('/templates', {
+    name: `active-${uniq()}`, roles: { host: { maxPeerCount: 1 }, guest: {} },
+  });
+  assert.equal(wire.last().status, 200, wire.last().raw);
+  const room = await hms.rooms.create({ name: `active-${uniq()}`, template_id: template.id });
+  const ann = await emu.join(room.id, ANN);
+  const bob = await emu.join(room.id, BOB);
+
+  const error = await rejection(hms.activeRooms.updatePeer(room.id, bob.id, { role: 'host', name: 'Boss' }));
+  const ex = wire.last();
+  assert.deepEqual(error, { code: 400, name: 'Bad Request', message: 'Invalid request' }, `${ex.status} ${ex.raw}`);
+  assert.deepEqual(ex.json(), { code: 400, message: 'Invalid request', details: ['role limit reached'] });
+  assert.deepEqual(await hms.activeRooms.retrieveActivePeers(room.id), { [ann.id]: listed(ann), [bob.id]: listed(bob) },
+    'nothing changed, not even the name sent along');
+
+  // Once the host slot is free, the same change goes through.
+  await emu.leave(room.id, ann.id);
+  const promoted = await hms.activeRooms.updatePeer(room.id, bob.id, { role: 'host' });
+  assert.equal(promoted.role, 'host');
+});
+
 test('sendMessage: {"message":"message sent"}; broadcast, to a peer (wins over role), to a role; type defaults to chat', async () => {
   const { room, peers: [ann] } = await roomWith(ANN, BOB);
   const session = await hms.sessions.retrieveActiveByRoom(room.id);
