@@ -63,7 +63,7 @@ function assertKeys(object, keys, what) {
 }
 
 const SESSION_KEYS = ['id', 'room_id', 'customer_id', 'app_id', 'active', 'peers', 'created_at', 'updated_at'];
-const SESSION_PEER_KEYS = ['id', 'session_id', 'name', 'role', 'user_id', 'joined_at'];
+const SESSION_PEER_KEYS = ['id', 'session_id', 'name', 'role', 'user_id', 'user', 'joined_at'];
 const ACTIVE_PEER_KEYS = ['id', 'name', 'user_id', 'metadata', 'role', 'joined_at'];
 const TRACK_KEYS = ['id', 'stream_id', 'mute', 'type', 'source', 'started_at', 'description'];
 
@@ -85,6 +85,7 @@ function assertSessionWire(session) {
     assert.equal(peer.id, key, `peers are keyed by peer id: ${where}`);
     assert.match(peer.id, UUID4);
     assert.equal(peer.session_id, session.id);
+    assert.equal(peer.user, peer.user_id, `user is the deprecated copy of user_id: ${where}`);
     assert.match(peer.joined_at, RFC3339_UTC);
     if ('left_at' in peer) assert.match(peer.left_at, RFC3339_UTC);
   }
