@@ -49,7 +49,7 @@ class EmulatorApiTest extends ApiTestBase {
 
         JsonNode left = Live.leave(api, room, peer.path("id").asText());
         assertThat(left.fieldNames()).toIterable()
-                .containsExactly("id", "session_id", "name", "role", "user_id", "joined_at", "left_at");
+                .containsExactly("id", "session_id", "name", "role", "user_id", "user", "joined_at", "left_at");
 
         List<RoomEvent> events = RecordedEvents.of(api.server(), api.workspace().id());
         assertThat(events).extracting(RoomEvent::type).containsExactly("session.open.success", "peer.join.success",

@@ -54,7 +54,8 @@ class SessionApiTest extends ApiTestBase {
         assertThat(open.path("peers").fieldNames()).toIterable().containsExactly(annId, bob.path("id").asText());
         JsonNode annPeer = open.path("peers").path(annId);
         assertThat(annPeer.fieldNames()).toIterable()
-                .containsExactly("id", "session_id", "name", "role", "user_id", "joined_at");
+                .containsExactly("id", "session_id", "name", "role", "user_id", "user", "joined_at");
+        assertThat(annPeer.path("user").asText()).isEqualTo("user-Ann");
         assertThat(annPeer.path("session_id").asText()).isEqualTo(id);
         assertThat(annPeer.path("name").asText()).isEqualTo("Ann");
         assertThat(annPeer.path("role").asText()).isEqualTo("host");
