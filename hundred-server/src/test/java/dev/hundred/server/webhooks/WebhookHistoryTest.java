@@ -138,6 +138,7 @@ class WebhookHistoryTest extends ApiTestBase {
         assertError(api.get("/v2/analytics/webhooks?page=x"), 400, "Invalid query parameter", "page must be an integer");
         assertThat(api.get("/v2/analytics/webhooks?limit=1000").json().path("pagination").path("page_size").asInt()).isEqualTo(100);
         assertThat(api.get("/v2/analytics/webhooks?limit=0").json().path("pagination").path("page_size").asInt()).isEqualTo(1);
+        assertError(api.withToken(null).get("/v2/analytics/webhooks"), 401, "Token validation error");
     }
 
     private static String enc(Instant t) {
