@@ -87,7 +87,7 @@ after(async () => { if (server) await server.stop(); });
 
 /** The history entry of a connected peer, from the emulator's join answer. */
 function sessionPeer(peer, sessionId, role) {
-  return { id: peer.id, session_id: sessionId, name: peer.name, role, user_id: peer.user_id, joined_at: peer.joined_at };
+  return { id: peer.id, session_id: sessionId, name: peer.name, role, user_id: peer.user_id, user: peer.user_id, joined_at: peer.joined_at };
 }
 
 /** The GET /sessions exchanges made while iterating `filters`, and the items the iterator yielded. */
