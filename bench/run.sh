@@ -83,10 +83,22 @@ PY
 
 startup_jdk17() {
   [ -x "$JDK17/bin/java" ] || { echo "no JDK 17 at $JDK17"; return; }
-  for i in 1 2 3; do
-    start_hundred "$JDK17/bin/java" mem "$OUT/startup-$i.log"
-    sed -n 's/^started in \([0-9]*\) ms.*/startup JDK 17 run '"$i"': \1 ms (launch to listening)/p' "$OUT/startup-$i.log"
-    kill "$PID"; wait "$PID" 2>/dev/null || true
+  # plain `java -jar`, then with the class-data-sharing archive ./hundred makes (one training run first)
+  local jsa="$OUT/startup-jdk17.jsa" i
+  rm -f "$jsa"
+  "$JDK17/bin/java" -XX:ArchiveClassesAtExit="$jsa" -jar "$JAR" serve --port 0 --db mem >"$OUT/startup-train.log" 2>&1 &
+  local trainer=$!
+  for _ in $(seq 1 200); do grep -q '^listening on' "$OUT/startup-train.log" && break; sleep 0.05; done
+  kill -TERM "$trainer"; wait "$trainer" 2>/dev/null || true
+  for mode in plain cds; do
+    for i in 1 2 3; do
+      local opts=(); [ "$mode" = cds ] && opts=(-XX:SharedArchiveFile="$jsa")
+      "$JDK17/bin/java" "${opts[@]}" -jar "$JAR" serve --port 0 --db mem >"$OUT/startup-$mode-$i.log" 2>&1 &
+      PID=$!; PIDS+=("$PID")
+      for _ in $(seq 1 200); do grep -q '^started in' "$OUT/startup-$mode-$i.log" && break; sleep 0.05; done
+      sed -n 's/^started in \([0-9]*\) ms.*/startup JDK 17 '"$mode"' run '"$i"': \1 ms (launch to listening)/p' "$OUT/startup-$mode-$i.log"
+      kill "$PID"; wait "$PID" 2>/dev/null || true
+    done
   done
 }
 

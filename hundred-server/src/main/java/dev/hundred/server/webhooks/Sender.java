@@ -23,15 +23,29 @@ final class Sender {
     private static final Set<String> RESERVED = Set.of("content-length", "host", "connection", "expect", "upgrade",
             "content-type", "webhook-id", "webhook-timestamp", "webhook-signature");
 
-    private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
+    /** Made on the first delivery: building it sets up TLS, a few hundred classes start-up need not load. */
+    private volatile HttpClient http;
 
     Sender(Duration timeout, Clock clock) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
         this.clock = clock;
+    }
+
+    private HttpClient http() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                    http = client;
+                }
+            }
+        }
+        return client;
     }
 
     /** The outcome of one attempt: the status when a response came, and why it failed when it did. */
@@ -57,7 +71,7 @@ final class Sender {
                     .header("webhook-signature", Signer.signature(row.signingSecret(), row.eventId(), timestamp, row.body()));
         }
         try {
-            return http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
+            return http().sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
                     .handle((response, failure) -> failure == null ? outcome(response.statusCode()) : outcome(failure));
         } catch (IllegalArgumentException badRequest) { // a header value the HTTP client refuses
             return CompletableFuture.completedFuture(new Outcome(null, "invalid request: " + badRequest.getMessage()));
