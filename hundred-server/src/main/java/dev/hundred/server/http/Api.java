@@ -32,7 +32,8 @@ public final class Api {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
-            config.jsonMapper(new JavalinJackson(Json.MAPPER, virtualThreads));
+            // false: write each body as one string; the streaming mode pipes through a second thread and copies.
+            config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.routes.before("/v2/*", authFilter);
             config.routes.before("/emulator/*", authFilter);
             config.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));

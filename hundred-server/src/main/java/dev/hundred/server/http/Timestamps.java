@@ -1,11 +1,11 @@
 package dev.hundred.server.http;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 
 /**
  * Timestamps as the cloud writes them: UTC, RFC 3339, fractional seconds with trailing zeros trimmed
@@ -18,15 +18,20 @@ public final class Timestamps {
     private Timestamps() {}
 
     public static String format(Instant instant) {
-        Instant utc = instant.truncatedTo(ChronoUnit.NANOS);
         String base = DateTimeFormatter.ISO_LOCAL_DATE_TIME
-                .format(utc.atOffset(ZoneOffset.UTC).withNano(0).toLocalDateTime());
-        int nanos = utc.getNano();
+                .format(LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC));
+        int nanos = instant.getNano();
         if (nanos == 0) {
             return base + "Z";
         }
-        String fraction = String.format("%09d", nanos).replaceAll("0+$", "");
-        return base + "." + fraction + "Z";
+        StringBuilder out = new StringBuilder(base.length() + 11).append(base).append('.');
+        String digits = Integer.toString(nanos);
+        out.append("000000000", 0, 9 - digits.length()).append(digits);
+        int end = out.length();
+        while (out.charAt(end - 1) == '0') {
+            end--;
+        }
+        return out.replace(end, out.length(), "Z").toString();
     }
 
     /** Parses RFC 3339 with any offset; throws {@link DateTimeParseException} on anything else. */
