@@ -6,7 +6,6 @@ import dev.hundred.server.rooms.Room;
 import dev.hundred.server.rooms.RoomService;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
-import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.templates.RolesChanged;
 import dev.hundred.server.templates.Template;
 import dev.hundred.server.templates.TemplateService;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.JdbiException;
 
 /**
  * Room codes (spec §4): one code stands for a (room, role) pair, codes never expire, only enabled ones
@@ -69,7 +66,7 @@ public final class RoomCodeService {
      * nothing new; it answers the enabled codes of every role, in the template's role order.
      */
     public List<RoomCode> createForAllRoles(Workspace ws, String roomId) {
-        return txRetryingOnCollision(h -> {
+        return db.txRetryingOnUniqueViolation(h -> {
             Room room = usableRoom(h, ws, roomId);
             List<String> roles = roleNames(h, ws, room);
             Instant now = clock.instant();
@@ -95,7 +92,7 @@ public final class RoomCodeService {
 
     /** One more code for one role (spec §4.3); a role may have several. */
     public RoomCode createForRole(Workspace ws, String roomId, String role) {
-        return txRetryingOnCollision(h -> {
+        return db.txRetryingOnUniqueViolation(h -> {
             Room room = usableRoom(h, ws, roomId);
             if (!roleNames(h, ws, room).contains(role)) {
                 throw RoomCodeErrors.roleNotFound(role);
@@ -245,14 +242,4 @@ public final class RoomCodeService {
      * Two transactions may draw the same unused code at once; the loser's insert breaks the primary key.
      * Drawing again in a new transaction settles it.
      */
-    private <R> R txRetryingOnCollision(HandleCallback<R, RuntimeException> work) {
-        try {
-            return db.tx(work);
-        } catch (JdbiException e) {
-            if (!SqlDialect.isUniqueViolation(e)) {
-                throw e;
-            }
-            return db.tx(work);
-        }
-    }
 }

@@ -40,16 +40,7 @@ public final class RoomService {
     /** Create, or update the room that already has this name (spec §3.2). */
     public Room create(Workspace ws, RoomBody body) {
         RoomRules.checkFields(body);
-        try {
-            return db.tx(h -> upsert(h, ws, body));
-        } catch (JdbiException e) {
-            if (!SqlDialect.isUniqueViolation(e)) {
-                throw e;
-            }
-            // Another request created the same name between our read and our insert: now it exists,
-            // so this create becomes the update the spec asks for.
-            return db.tx(h -> upsert(h, ws, body));
-        }
+        return db.txRetryingOnUniqueViolation(h -> upsert(h, ws, body));
     }
 
     private Room upsert(Handle h, Workspace ws, RoomBody body) {

@@ -16,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
@@ -118,6 +119,22 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one READ COMMITTED transaction; an exception rolls everything back. */
     public <R, X extends Exception> R tx(HandleCallback<R, X> work) throws X {
         return jdbi().inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction, and once more if it broke a unique constraint: another request
+     * inserted the same key between our read and our write, so the second run finds the row and takes
+     * the update path (create-as-upsert) or draws another key (room codes).
+     */
+    public <R> R txRetryingOnUniqueViolation(HandleCallback<R, RuntimeException> work) {
+        try {
+            return tx(work);
+        } catch (JdbiException e) {
+            if (!SqlDialect.isUniqueViolation(e)) {
+                throw e;
+            }
+            return tx(work);
+        }
     }
 
     /** Runs a read on a pooled handle without an explicit transaction. */

@@ -65,16 +65,7 @@ public final class TemplateService {
 
     /** Create, or overwrite the template that already has this name, keeping its id (spec §5.2). */
     public Template create(Workspace ws, TemplateBody body) {
-        try {
-            return db.tx(h -> upsert(h, ws, body));
-        } catch (JdbiException e) {
-            if (!SqlDialect.isUniqueViolation(e)) {
-                throw e;
-            }
-            // Another request created the same name between our read and our insert: now this create
-            // is the overwrite the spec asks for.
-            return db.tx(h -> upsert(h, ws, body));
-        }
+        return db.txRetryingOnUniqueViolation(h -> upsert(h, ws, body));
     }
 
     private Template upsert(Handle h, Workspace ws, TemplateBody body) {
