@@ -28,6 +28,18 @@ public final class ActiveRoomErrors {
         return new ApiError(403, "Peer join refused", reason);
     }
 
+    static final String PUBLISH_REFUSED = "Track publish refused";
+
+    /** A track of a kind (audio, video, screen) that the role's {@code publishParams.allowed} lacks. */
+    static ApiError publishRefused(String kind, String role) {
+        return new ApiError(403, PUBLISH_REFUSED, "role " + role + " may not publish " + kind);
+    }
+
+    /** The gateway keeps a socket open after this refusal, even on a join: the client may try without the track. */
+    public static boolean isPublishRefusal(ApiError e) {
+        return e.status() == 403 && PUBLISH_REFUSED.equals(e.getMessage());
+    }
+
     static ApiError peerNotJoined() {
         return new ApiError(400, "Invalid request", "peer not joined");
     }

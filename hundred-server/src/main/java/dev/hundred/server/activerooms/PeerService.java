@@ -1,14 +1,18 @@
 package dev.hundred.server.activerooms;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.hundred.server.sessions.SessionPeer;
 import dev.hundred.server.workspaces.Workspace;
 import dev.hundred.server.workspaces.WorkspaceService;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +40,8 @@ public final class PeerService {
     /**
      * Joins {@code peerId} (made by the caller, so a socket can be registered under it first) if the rules
      * allow: room enabled, role in the template, the role's maxPeerCount (0 unlimited, -1 nobody), the
-     * room's size (0 unlimited). A refusal emits peer.join.failure and throws 403 Peer join refused.
+     * room's size (0 unlimited). A refusal emits peer.join.failure and throws 403 Peer join refused; a track
+     * the role may not publish throws 403 Track publish refused and writes nothing.
      */
     public ActivePeer join(Workspace ws, String roomId, Bodies.Join body, String peerId, String transport) {
         LiveRules.checkJoin(body);
@@ -51,6 +56,7 @@ public final class PeerService {
                 live.emit(r, RoomEventData.PEER_JOIN_FAILURE, RoomEventData.peerJoinFailure(r.room, wouldBe, refusal));
                 return r.refuse(ActiveRoomErrors.joinRefused(refusal));
             }
+            checkAllowed(r, body.role(), body.tracks());
             return live.join(r, peerId, body.role(), name, userId, metadata, transport, body.tracks());
         });
     }
@@ -70,6 +76,31 @@ public final class PeerService {
             return "room is full";
         }
         return null;
+    }
+
+    /**
+     * Refuses (403, before anything is written, no webhook) a track whose kind the role's
+     * {@code publishParams.allowed} lacks: source screen needs {@code screen}, otherwise audio needs
+     * {@code audio} and video {@code video}. A role stored without the list (not made through the
+     * templates API, which always fills it) allows every kind, like the template default.
+     */
+    private void checkAllowed(LiveRoom r, String role, List<Bodies.TrackBody> tracks) {
+        if (tracks == null || tracks.isEmpty()) {
+            return;
+        }
+        JsonNode allowed = live.role(r, role).map(spec -> spec.path("publishParams").path("allowed"))
+                .orElse(MissingNode.getInstance());
+        if (!allowed.isArray()) {
+            return;
+        }
+        Set<String> kinds = new HashSet<>();
+        allowed.forEach(kind -> kinds.add(kind.asText()));
+        for (Bodies.TrackBody t : tracks) {
+            String kind = "screen".equals(t.source()) ? "screen" : t.type();
+            if (!kinds.contains(kind)) {
+                throw ActiveRoomErrors.publishRefused(kind, role);
+            }
+        }
     }
 
     /**
@@ -101,6 +132,7 @@ public final class PeerService {
         LiveRules.checkTrack(body, "");
         return live.inRoom(ws, roomId, r -> {
             LivePeer peer = r.requirePeer(peerId);
+            checkAllowed(r, peer.role(), List.of(body));
             Track track = live.publish(r, peer, body);
             tellOthers(r, peer);
             return track;

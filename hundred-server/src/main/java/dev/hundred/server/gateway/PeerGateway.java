@@ -1,6 +1,7 @@
 package dev.hundred.server.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.hundred.server.activerooms.ActiveRoomErrors;
 import dev.hundred.server.activerooms.Bodies;
 import dev.hundred.server.activerooms.LivePeer;
 import dev.hundred.server.activerooms.PeerService;
@@ -165,6 +166,9 @@ public final class PeerGateway implements Routes {
             conn.peerId = null;
             if (!(e instanceof ApiError refusal)) {
                 throw e;
+            }
+            if (ActiveRoomErrors.isPublishRefusal(refusal)) {
+                throw refusal; // the socket stays open: the client may join again without the track
             }
             refuse(ctx, msg.requestId(), refusal);
             return;
