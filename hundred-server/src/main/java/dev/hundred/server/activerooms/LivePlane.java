@@ -64,8 +64,7 @@ public final class LivePlane {
         try {
             LiveRoom[] done = new LiveRoom[1];
             R result = db.tx(h -> {
-                sessions.lockRoom(h, ws, roomId);
-                Room room = rooms.require(h, ws, roomId);
+                Room room = rooms.requireLocked(h, ws, roomId);
                 done[0] = new LiveRoom(h, ws, room, sessions.active(h, ws, roomId).orElse(null), clock.instant(), store);
                 return work.apply(done[0]);
             });

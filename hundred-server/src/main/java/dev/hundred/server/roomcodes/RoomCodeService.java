@@ -206,8 +206,7 @@ public final class RoomCodeService {
 
     /** The room, locked for this transaction, or 404; 403 when disabled. */
     private Room usableRoom(Handle h, Workspace ws, String roomId) {
-        store.lockRoom(h, ws.id(), roomId);
-        Room room = rooms.require(h, ws, roomId);
+        Room room = rooms.requireLocked(h, ws, roomId);
         if (!room.enabled()) {
             throw RoomCodeErrors.roomDisabled();
         }

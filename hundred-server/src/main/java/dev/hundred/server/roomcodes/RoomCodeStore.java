@@ -21,12 +21,6 @@ public final class RoomCodeStore {
         }
     }
 
-    /** Holds the room's row until commit, so concurrent creates count the room's codes one at a time. */
-    public void lockRoom(Handle h, String workspaceId, String roomId) {
-        h.createQuery("SELECT id FROM rooms WHERE workspace_id = :ws AND id = :id FOR UPDATE")
-                .bind("ws", workspaceId).bind("id", roomId).mapTo(String.class).findOne();
-    }
-
     public int countInRoom(Handle h, String workspaceId, String roomId) {
         return h.createQuery("SELECT COUNT(*) FROM room_codes WHERE workspace_id = :ws AND room_id = :room")
                 .bind("ws", workspaceId).bind("room", roomId).mapTo(Integer.class).one();

@@ -72,6 +72,15 @@ public final class RoomService {
         return store.byId(h, ws.id(), id).orElseThrow(RoomErrors::notFound);
     }
 
+    /**
+     * The room, its row locked until {@code h} commits, or 404: what happens in one room (live changes,
+     * counting its codes) then happens one change after the other, on every node.
+     */
+    public Room requireLocked(Handle h, Workspace ws, String id) {
+        store.lock(h, ws.id(), id);
+        return require(h, ws, id);
+    }
+
     public List<Room> list(Workspace ws, RoomFilter filter) {
         return db.read(h -> store.page(h, ws.id(), filter));
     }

@@ -53,6 +53,12 @@ public final class RoomStore {
                 .bind("ws", workspaceId).bind("id", id).map(RoomStore::row).findOne();
     }
 
+    /** Holds the room's row until the transaction ends (nothing else is locked: no join). */
+    public void lock(Handle h, String workspaceId, String id) {
+        h.createQuery("SELECT id FROM rooms WHERE workspace_id = :ws AND id = :id FOR UPDATE")
+                .bind("ws", workspaceId).bind("id", id).mapTo(String.class).findOne();
+    }
+
     public Optional<Room> byName(Handle h, String workspaceId, String name) {
         return h.createQuery(SELECT + " WHERE r.workspace_id = :ws AND r.name_key = :key")
                 .bind("ws", workspaceId).bind("key", nameKey(name)).map(RoomStore::row).findOne();

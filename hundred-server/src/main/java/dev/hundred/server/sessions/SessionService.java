@@ -43,11 +43,6 @@ public final class SessionService {
                 row.updatedAt());
     }
 
-    /** Serializes everything that happens live in this room until {@code h} commits; false if no such room. */
-    public boolean lockRoom(Handle h, Workspace ws, String roomId) {
-        return store.lockRoom(h, ws.id(), roomId);
-    }
-
     public boolean exists(Handle h, Workspace ws, String sessionId) {
         return store.byId(h, ws.id(), sessionId).isPresent();
     }

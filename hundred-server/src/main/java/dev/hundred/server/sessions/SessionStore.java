@@ -16,15 +16,6 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class SessionStore {
     private static final String COLUMNS = "id, room_id, active, created_at, updated_at";
 
-    /**
-     * Locks the room's row until the transaction ends, so that joins, leaves and the session opening and
-     * closing in one room happen one after the other on every node. False when there is no such room.
-     */
-    public boolean lockRoom(Handle h, String workspaceId, String roomId) {
-        return h.createQuery("SELECT id FROM rooms WHERE workspace_id = :ws AND id = :id FOR UPDATE")
-                .bind("ws", workspaceId).bind("id", roomId).mapTo(String.class).findOne().isPresent();
-    }
-
     public void insert(Handle h, String workspaceId, SessionRow s) {
         h.createUpdate("INSERT INTO sessions (id, workspace_id, room_id, active, created_at, updated_at)"
                         + " VALUES (:id, :ws, :roomId, :active, :createdAt, :updatedAt)")
