@@ -10,12 +10,14 @@ import dev.hundred.server.webhooks.WebhookOptions;
  * @param secret         the default workspace's secret, or null to keep or generate one
  * @param virtualThreads true, false or auto (on when the JDK is 24 or newer: no pinning on synchronized)
  * @param webhooks       retry schedule, attempt timeout and concurrency of webhook deliveries
+ * @param publicUrl      the base URL clients reach this server at (links in webhooks), or null for the
+ *                       address it listens on
  */
 public record Config(String host, int port, String db, String accessKey, String secret, String virtualThreads,
-                     WebhookOptions webhooks) {
+                     WebhookOptions webhooks, String publicUrl) {
 
     public Config(String host, int port, String db, String accessKey, String secret, String virtualThreads) {
-        this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults());
+        this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults(), null);
     }
 
     public static Config defaults() {
@@ -23,15 +25,19 @@ public record Config(String host, int port, String db, String accessKey, String 
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks);
+        return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl);
     }
 
     public Config withDb(String newDb) {
-        return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks);
+        return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl);
     }
 
     public Config withWebhooks(WebhookOptions newWebhooks) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks);
+        return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl);
+    }
+
+    public Config withPublicUrl(String newPublicUrl) {
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl);
     }
 
     public boolean useVirtualThreads() {

@@ -2,11 +2,20 @@ package dev.hundred.server;
 
 import dev.hundred.server.activerooms.ActiveRoomRoutes;
 import dev.hundred.server.activerooms.ActiveRoomService;
+import dev.hundred.server.activerooms.LiveAccess;
 import dev.hundred.server.activerooms.LivePlane;
 import dev.hundred.server.activerooms.LiveStore;
 import dev.hundred.server.activerooms.PeerService;
+import dev.hundred.server.activerooms.SessionLimits;
+import dev.hundred.server.assets.AssetRoutes;
+import dev.hundred.server.assets.AssetService;
 import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.auth.Tokens;
+import dev.hundred.server.clock.ClockRoutes;
+import dev.hundred.server.clock.ClockService;
+import dev.hundred.server.clock.HundredClock;
+import dev.hundred.server.emulator.EmulatorSettings;
+import dev.hundred.server.emulator.SettingsRoutes;
 import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.gateway.EmulatorPeerRoutes;
 import dev.hundred.server.gateway.PeerGateway;
@@ -26,13 +35,15 @@ import dev.hundred.server.templates.RolesChanged;
 import dev.hundred.server.templates.TemplateRoutes;
 import dev.hundred.server.templates.TemplateService;
 import dev.hundred.server.templates.TemplateStore;
+import dev.hundred.server.jobs.JobRoutes;
+import dev.hundred.server.jobs.JobService;
+import dev.hundred.server.timers.Timers;
 import dev.hundred.server.webhooks.Webhooks;
 import dev.hundred.server.workspaces.Workspace;
 import dev.hundred.server.workspaces.WorkspaceService;
 import dev.hundred.server.workspaces.WorkspaceStore;
 import io.javalin.Javalin;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -42,18 +53,27 @@ import java.util.List;
 public final class Hundred implements AutoCloseable {
     private final Config config;
     private final Database db;
+    private final HundredClock clock;
+    private final ClockService clockService;
+    private final Timers timers;
     private final WorkspaceService workspaces;
     private final Tokens tokens;
     private final DomainEvents events;
     private final PeerService peers;
     private final Webhooks webhooks;
+    private final JobService jobs;
+    private final AssetService assets;
+    private final EmulatorSettings emulatorSettings;
+    private final LiveAccess liveAccess;
     private final Javalin app;
 
-    public Hundred(Config config, Clock baseClock) {
+    public Hundred(Config config, Clock wallClock) {
         this.config = config;
-        // Microsecond ticks: what both databases keep, so what we answer equals what we read back later.
-        Clock clock = Clock.tick(baseClock, Duration.ofNanos(1000));
+        this.clock = new HundredClock(wallClock);
         this.db = Database.open(config.db());
+        this.clockService = new ClockService(db, clock);
+        this.timers = new Timers(db, clock);
+        clockService.fireWith(timers);
 
         this.events = new DomainEvents();
         TemplateService templates = new TemplateService(db, new TemplateStore(), events, clock);
@@ -63,10 +83,16 @@ public final class Hundred implements AutoCloseable {
         RoomCodeService roomCodes = new RoomCodeService(db, new RoomCodeStore(), rooms, templates, workspaces, tokens, clock);
         events.subscribe(RolesChanged.class, roomCodes::onRolesChanged);
         SessionService sessions = new SessionService(db, new SessionStore());
-        LivePlane live = new LivePlane(db, rooms, templates, sessions, new LiveStore(), events, clock);
+        LivePlane live = new LivePlane(db, rooms, templates, sessions, new LiveStore(), events, timers, clock);
+        timers.register(SessionLimits.TIMER, new SessionLimits(live, timers, workspaces)::fire);
         this.peers = new PeerService(live, workspaces, clock);
         PeerSockets sockets = new PeerSockets(events);
         this.webhooks = new Webhooks(db, events, config.webhooks(), clock);
+        clockService.onMove(webhooks::wake);
+        this.emulatorSettings = new EmulatorSettings(db, clock);
+        this.liveAccess = new LiveAccess(live);
+        this.jobs = new JobService(db, liveAccess, timers, emulatorSettings, events, workspaces);
+        this.assets = new AssetService(db, rooms, templates, workspaces, clock, this::publicUrl);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
@@ -76,7 +102,11 @@ public final class Hundred implements AutoCloseable {
                 new ActiveRoomRoutes(new ActiveRoomService(live, rooms)),
                 new PeerGateway(tokens, peers, sockets),
                 new EmulatorPeerRoutes(peers),
-                webhooks.routes()));
+                webhooks.routes(),
+                new ClockRoutes(clockService),
+                new SettingsRoutes(emulatorSettings),
+                new JobRoutes(jobs),
+                new AssetRoutes(assets)));
     }
 
     public Hundred(Config config) {
@@ -91,8 +121,10 @@ public final class Hundred implements AutoCloseable {
             app.stop();
             throw e;
         }
+        clockService.start();
         peers.endGatewayPeersOfStoppedServer();
         webhooks.start();
+        timers.start();
         return this;
     }
 
@@ -103,6 +135,38 @@ public final class Hundred implements AutoCloseable {
     public String url() {
         String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
         return "http://" + host + ":" + port();
+    }
+
+    /** Where clients reach this server, for links that leave it in webhooks: --public-url, else {@link #url()}. */
+    public String publicUrl() {
+        return config.publicUrl() != null ? config.publicUrl() : url();
+    }
+
+    /** The server clock (the emulator moves it). */
+    public HundredClock clock() {
+        return clock;
+    }
+
+    /** Durable timers, for tests and benchmarks that register a kind of their own. */
+    public Timers timers() {
+        return timers;
+    }
+
+    /** The media job state machine, for tests that drive a kind of their own. */
+    public JobService jobs() {
+        return jobs;
+    }
+
+    public AssetService assets() {
+        return assets;
+    }
+
+    public LiveAccess live() {
+        return liveAccess;
+    }
+
+    public EmulatorSettings emulatorSettings() {
+        return emulatorSettings;
     }
 
     public WorkspaceService workspaces() {
@@ -135,6 +199,8 @@ public final class Hundred implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        timers.close();
+        clockService.close();
         webhooks.close();
         db.close();
     }

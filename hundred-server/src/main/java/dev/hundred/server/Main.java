@@ -59,12 +59,16 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--webhook-timeout", defaultValue = "${env:HUNDRED_WEBHOOK_TIMEOUT:-5s}",
                 description = "Limit on one webhook attempt (default: ${DEFAULT-VALUE}).")
         String webhookTimeout;
+        @Option(names = "--public-url", defaultValue = "${env:HUNDRED_PUBLIC_URL}",
+                description = "Base URL clients reach this server at, for links in webhooks (default: the listening address).")
+        String publicUrl;
 
         @Override
         public Integer call() {
             WebhookOptions webhooks = WebhookOptions.defaults().withRetries(WebhookOptions.parseRetries(webhookRetries))
                     .withTimeout(WebhookOptions.parseDuration(webhookTimeout));
-            Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads, webhooks)).start();
+            Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads, webhooks,
+                    publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""))).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
             Workspace ws = hundred.defaultWorkspace();
             String token = hundred.tokens().management(ws, Duration.ofHours(24));

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * A stored peer: live while {@code leftAt} is null, history afterwards. {@code type} is the webhook's
- * peer type ({@code regular}); {@code transport} says who holds it: a gateway socket or the emulator.
+ * peer type ({@code regular} or {@code sip}); {@code transport} says who holds it: a gateway socket, the
+ * emulator, a recording job's recorder, a SIP call or an RTMP ingest.
  */
 public record LivePeer(
         String id,
@@ -23,6 +24,15 @@ public record LivePeer(
 
     public static final String GATEWAY = "gateway";
     public static final String EMULATOR = "emulator";
+    /** A recorder of a recording or stream job ("beam"): a peer, but not a person (auto-stop ignores it). */
+    public static final String BEAM = "beam";
+    /** A caller dialled in or out through SIP (webhook peer type {@code sip}). */
+    public static final String SIP = "sip";
+    /** An RTMP ingest (a stream key in use). */
+    public static final String INGEST = "ingest";
+
+    public static final String TYPE_REGULAR = "regular";
+    public static final String TYPE_SIP = "sip";
 
     ActivePeer view(Map<String, Track> tracks) {
         return new ActivePeer(id, name, userId, metadata, role, joinedAt, tracks);

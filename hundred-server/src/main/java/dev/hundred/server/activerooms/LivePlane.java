@@ -10,6 +10,7 @@ import dev.hundred.server.sessions.SessionService;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
 import dev.hundred.server.templates.TemplateService;
+import dev.hundred.server.timers.Timers;
 import dev.hundred.server.workspaces.Workspace;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -36,17 +37,19 @@ public final class LivePlane {
     private final SessionService sessions;
     private final LiveStore store;
     private final DomainEvents events;
+    private final Timers timers;
     private final Clock clock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
 
     public LivePlane(Database db, RoomService rooms, TemplateService templates, SessionService sessions,
-                     LiveStore store, DomainEvents events, Clock clock) {
+                     LiveStore store, DomainEvents events, Timers timers, Clock clock) {
         this.db = db;
         this.rooms = rooms;
         this.templates = templates;
         this.sessions = sessions;
         this.store = store;
         this.events = events;
+        this.timers = timers;
         this.clock = clock;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
@@ -103,23 +106,30 @@ public final class LivePlane {
         return templates.find(r.h, r.ws, r.room.templateId()).flatMap(t -> t.role(role));
     }
 
-    /** Adds a peer, opening the session first if the room was empty. */
+    /**
+     * Adds a peer, opening the session first if the room was empty (and setting its limit: the room's
+     * {@code max_duration_seconds}, at most the cloud's 12 h). {@code type} is the webhook's peer type
+     * ({@code regular} or {@code sip}); {@code transport} who holds the peer (gateway, emulator, beam, ...).
+     */
     ActivePeer join(LiveRoom r, String peerId, String role, String name, String userId, String metadata,
-                    String transport, List<Bodies.TrackBody> tracks) {
+                    String type, String transport, List<Bodies.TrackBody> tracks) {
         if (r.session() == null) {
             r.opened(sessions.open(r.h, r.ws, r.room.id(), r.now));
             emit(r, RoomEventData.SESSION_OPEN, RoomEventData.sessionOpen(r.room, r.session()));
+            timers.schedule(r.h, SessionLimits.TIMER, r.session().id(), r.ws.id(), SessionLimits.endOf(r.room, r.now),
+                    SessionLimits.payload(r.room.id()));
         }
         SessionRow s = r.session();
-        LivePeer peer = new LivePeer(peerId, r.ws.id(), r.room.id(), s.id(), name, role, userId, metadata, "regular",
+        LivePeer peer = new LivePeer(peerId, r.ws.id(), r.room.id(), s.id(), name, role, userId, metadata, type,
                 transport, r.now, null);
         store.insertPeer(r.h, peer);
-        if (tracks != null) {
-            tracks.forEach(t -> publish(r, peer, t));
-        }
         sessions.touch(r.h, s, r.now);
         r.added(peer);
         emit(r, RoomEventData.PEER_JOIN, RoomEventData.peerJoin(r.room, s, peer));
+        if (tracks != null) {
+            tracks.forEach(t -> publish(r, peer, t));
+        }
+        occupancy(r);
         ActivePeer self = view(r, peer);
         if (transport.equals(LivePeer.GATEWAY)) {
             Map<String, Map<String, Track>> tracksOf = store.tracksOfSession(r.h, s.id());
@@ -138,11 +148,14 @@ public final class LivePlane {
     void depart(LiveRoom r, LivePeer p, String reason, String message, Map<String, Object> farewell, int closeCode,
                 boolean tellOthers) {
         SessionRow s = r.requireSession();
+        store.tracksOf(r.h, p.id()).values().forEach(t -> trackChanged(r, p, t, TrackChanged.REMOVE));
         store.markLeft(r.h, p.id(), r.now, reason);
         store.deleteTracksOf(r.h, p.id());
         sessions.touch(r.h, s, r.now);
         r.removed(p);
         emit(r, RoomEventData.PEER_LEAVE, RoomEventData.peerLeave(r.room, s, p, r.now, reason, message));
+        events.publish(r.h, new PeerDeparted(r.ws, r.room, s.id(), p, reason, r.now));
+        occupancy(r);
         if (p.transport().equals(LivePeer.GATEWAY)) {
             events.publish(r.h, new PeerNotice(r.room.id(), List.of(p.id()), farewell, closeCode, reason));
         }
@@ -160,6 +173,7 @@ public final class LivePlane {
     void closeIfEmpty(LiveRoom r) {
         if (r.session() != null && r.peers().isEmpty()) {
             SessionRow s = r.session();
+            timers.cancel(r.h, SessionLimits.TIMER, s.id());
             sessions.close(r.h, s, r.now);
             emit(r, RoomEventData.SESSION_CLOSE, RoomEventData.sessionClose(r.room, s, r.now));
             r.closed();
@@ -172,7 +186,20 @@ public final class LivePlane {
         Track track = new Track(Ids.uuid(), stream, Boolean.TRUE.equals(body.mute()), body.type(), source, r.now,
                 body.description() == null ? "" : body.description());
         store.insertTrack(r.h, peer.id(), track);
+        trackChanged(r, peer, track, TrackChanged.ADD);
         return track;
+    }
+
+    /** For analytics: a track of {@code peer} was added, updated (muted, unmuted) or removed. */
+    void trackChanged(LiveRoom r, LivePeer peer, Track track, String type) {
+        events.publish(r.h, new TrackChanged(r.ws, r.room, r.requireSession(), peer, track, type, r.now));
+    }
+
+    /** Who is in the room now; recorders do not count as people (auto-stop waits for the last person). */
+    private void occupancy(LiveRoom r) {
+        int beams = (int) r.peers().stream().filter(p -> p.transport().equals(LivePeer.BEAM)).count();
+        events.publish(r.h, new Occupancy(r.ws, r.room, r.session() == null ? null : r.session().id(),
+                r.peers().size() - beams, beams, r.now));
     }
 
     ActivePeer view(LiveRoom r, LivePeer p) {

@@ -44,6 +44,14 @@ public final class PeerService {
      * the role may not publish throws 403 Track publish refused and writes nothing.
      */
     public ActivePeer join(Workspace ws, String roomId, Bodies.Join body, String peerId, String transport) {
+        return join(ws, roomId, body, peerId, LivePeer.TYPE_REGULAR, transport);
+    }
+
+    /**
+     * The same, for a peer of another webhook {@code type} ({@code sip} for a SIP caller) held by another
+     * {@code transport} (a SIP call, an RTMP ingest).
+     */
+    public ActivePeer join(Workspace ws, String roomId, Bodies.Join body, String peerId, String type, String transport) {
         LiveRules.checkJoin(body);
         String userId = body.userId() == null || body.userId().isEmpty() ? peerId : body.userId();
         String name = Objects.requireNonNullElse(body.name(), "");
@@ -52,12 +60,12 @@ public final class PeerService {
             String refusal = refusal(r, body.role());
             if (refusal != null) {
                 LivePeer wouldBe = new LivePeer(peerId, ws.id(), roomId, null, name, body.role(), userId, metadata,
-                        "regular", transport, null, null);
+                        type, transport, null, null);
                 live.emit(r, RoomEventData.PEER_JOIN_FAILURE, RoomEventData.peerJoinFailure(r.room, wouldBe, refusal));
                 return r.refuse(ActiveRoomErrors.joinRefused(refusal));
             }
             checkAllowed(r, body.role(), body.tracks());
-            return live.join(r, peerId, body.role(), name, userId, metadata, transport, body.tracks());
+            return live.join(r, peerId, body.role(), name, userId, metadata, type, transport, body.tracks());
         });
     }
 
@@ -72,7 +80,9 @@ public final class PeerService {
         if (max.get() > 0 && r.count(role) >= max.get()) {
             return "role limit reached";
         }
-        if (r.room.size() > 0 && r.peers().size() >= r.room.size()) {
+        // Recorders are not people: they take no place of the room's size.
+        long people = r.peers().stream().filter(p -> !p.transport().equals(LivePeer.BEAM)).count();
+        if (r.room.size() > 0 && people >= r.room.size()) {
             return "room is full";
         }
         return null;
@@ -147,19 +157,25 @@ public final class PeerService {
                 throw ActiveRoomErrors.trackNotFound();
             }
             live.store().setMute(r.h, trackId, mute);
-            tellOthers(r, peer);
-            return new Track(track.id(), track.streamId(), mute, track.type(), track.source(), track.startedAt(),
+            Track muted = new Track(track.id(), track.streamId(), mute, track.type(), track.source(), track.startedAt(),
                     track.description());
+            if (track.mute() != mute) {
+                live.trackChanged(r, peer, muted, TrackChanged.UPDATE);
+            }
+            tellOthers(r, peer);
+            return muted;
         });
     }
 
     public void unpublish(Workspace ws, String roomId, String peerId, String trackId) {
         live.inRoom(ws, roomId, r -> {
             LivePeer peer = r.requirePeer(peerId);
-            if (!live.store().tracksOf(r.h, peerId).containsKey(trackId)) {
+            Track track = live.store().tracksOf(r.h, peerId).get(trackId);
+            if (track == null) {
                 throw ActiveRoomErrors.trackNotFound();
             }
             live.store().deleteTrack(r.h, trackId);
+            live.trackChanged(r, peer, track, TrackChanged.REMOVE);
             tellOthers(r, peer);
             return null;
         });

@@ -34,6 +34,11 @@ public final class Webhooks implements AutoCloseable {
         return routes;
     }
 
+    /** Something may have fallen due (the server clock moved): look now rather than at the next poll. */
+    public void wake() {
+        dispatcher.wake();
+    }
+
     /** Starts delivering; until then deliveries only queue (the CLI's one-shot commands never start it). */
     public void start() {
         dispatcher.start();

@@ -35,6 +35,14 @@ public final class Backends {
         });
     }
 
+    /**
+     * A server of its own on an empty database of {@code backend}, for a test that moves the server clock
+     * (which every workspace of a shared server would feel); the caller closes it.
+     */
+    public static Hundred fresh(String backend) {
+        return new Hundred(Config.defaults().withPort(0).withDb(freshDb(backend))).start();
+    }
+
     /** A {@code --db} value naming an empty database on {@code backend}. */
     public static String freshDb(String backend) {
         return switch (backend) {

@@ -66,6 +66,24 @@ public final class Client {
         return send("DELETE", path, null, Map.of());
     }
 
+    /** Moves the server clock forward (firing what comes due, before it answers); answers the clock's state. */
+    public JsonNode advanceClock(double seconds) {
+        return clock(Map.of("advance_seconds", seconds));
+    }
+
+    /** Stops (or restarts) the server clock, so that times in answers are exact. */
+    public JsonNode freezeClock(boolean frozen) {
+        return clock(Map.of("frozen", frozen));
+    }
+
+    private JsonNode clock(Map<String, Object> body) {
+        Response response = post("/emulator/v1/clock", body);
+        if (response.status() != 200) {
+            throw new AssertionError("clock change refused: " + response.status() + " " + response.text());
+        }
+        return response.json();
+    }
+
     /** body: null (no body), a String (sent as is), a byte[] (sent as is) or an object (sent as JSON). */
     public Response send(String method, String path, Object body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
