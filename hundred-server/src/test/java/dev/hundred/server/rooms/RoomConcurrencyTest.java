@@ -56,7 +56,7 @@ class RoomConcurrencyTest extends ApiTestBase {
 
     @Test
     void two_updates_at_once_of_different_fields_both_stay() throws Exception {
-        for (int round = 0; round < 25; round++) {
+        for (int round = 0; round < 10; round++) {
             String room = Live.room(api, Map.of("name", "both-" + round));
             String description = "described-" + round;
             List<Client.Response> answers = together(List.of(
@@ -71,7 +71,7 @@ class RoomConcurrencyTest extends ApiTestBase {
 
     @Test
     void creates_of_one_name_at_once_make_one_room() throws Exception {
-        for (int round = 0; round < 10; round++) {
+        for (int round = 0; round < 5; round++) {
             String name = "same-" + round;
             List<Callable<Client.Response>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
