@@ -59,6 +59,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--webhook-timeout", defaultValue = "${env:HUNDRED_WEBHOOK_TIMEOUT:-5s}",
                 description = "Limit on one webhook attempt (default: ${DEFAULT-VALUE}).")
         String webhookTimeout;
+        @Option(names = "--webhook-horizon", defaultValue = "${env:HUNDRED_WEBHOOK_HORIZON:-24h}",
+                description = "After the retries, keep retrying with growing waits until this long after the event (none: stop; default: ${DEFAULT-VALUE}).")
+        String webhookHorizon;
         @Option(names = "--public-url", defaultValue = "${env:HUNDRED_PUBLIC_URL}",
                 description = "Base URL clients reach this server at, for links in webhooks (default: the listening address).")
         String publicUrl;
@@ -66,7 +69,8 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             WebhookOptions webhooks = WebhookOptions.defaults().withRetries(WebhookOptions.parseRetries(webhookRetries))
-                    .withTimeout(WebhookOptions.parseDuration(webhookTimeout));
+                    .withTimeout(WebhookOptions.parseDuration(webhookTimeout))
+                    .withHorizon(WebhookOptions.parseHorizon(webhookHorizon));
             Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads, webhooks,
                     publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""))).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));

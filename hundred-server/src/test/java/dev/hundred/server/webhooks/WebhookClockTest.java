@@ -2,6 +2,7 @@ package dev.hundred.server.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.Hundred;
 import dev.hundred.server.gateway.Live;
 import dev.hundred.server.support.Backends;
@@ -44,9 +45,76 @@ class WebhookClockTest {
                     "session.open.success", "session.open.success", "session.open.success", "peer.join.success");
             assertThat(hits.subList(0, 4)).extracting(h -> h.json().path("id").asText()).containsOnly(
                     hits.get(0).json().path("id").asText());
-            // Each attempt of the first event went out at a later server time than the one before: 0, +1, +4, +14 s.
+            awaitRecorded(server, 5);
             assertThat(api.get("/v2/analytics/webhooks?room_id=" + room).json().path("events")).hasSize(2);
         }
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
+    void past_the_clouds_retries_hundred_keeps_trying_so_a_receiver_down_for_an_hour_loses_nothing(String backend)
+            throws InterruptedException {
+        try (Hundred server = Backends.fresh(backend);
+             Receiver receiver = Receiver.answering(n -> n <= 11 ? 503 : 200)) {
+            Client api = Client.forNewWorkspace(server);
+            api.freezeClock(true);
+            java.time.Instant queued = server.clock().instant();
+            api.post("/v2/rooms", Map.of("name", "down", "webhook", Map.of("url", receiver.url())));
+            String room = api.get("/v2/rooms?name=down").at("/data/0/id");
+            Live.join(api, room, "host", "Ann");
+            for (int attempt = 1; attempt <= 12; attempt++) {
+                receiver.await(attempt, Duration.ofSeconds(10));
+                if (attempt < 12) {
+                    awaitRecorded(server, attempt);
+                    api.post("/emulator/v1/clock", Map.of("set", dev.hundred.server.http.Timestamps.format(nextDue(server))));
+                    api.renewToken();
+                }
+            }
+            awaitRecorded(server, 12);
+            assertThat(Duration.between(queued, server.clock().instant())).isGreaterThan(Duration.ofHours(1));
+            JsonNode history = api.get("/v2/analytics/webhooks?room_id=" + room + "&event_names=session.open.success"
+                    + "&start_time=" + dev.hundred.server.http.Timestamps.format(queued.minusSeconds(60))).json();
+            assertThat(history.path("events")).hasSize(1);
+            assertThat(history.path("events").get(0).path("event_name").asText()).isEqualTo("reporter.webhook.delivery.success");
+            assertThat(history.path("events").get(0).path("payload").path("original_event_name").asText())
+                    .isEqualTo("session.open.success");
+        }
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
+    void with_horizon_none_a_delivery_fails_after_the_clouds_three_retries_with_its_last_error(String backend)
+            throws InterruptedException {
+        dev.hundred.server.Config config = dev.hundred.server.Config.defaults().withPort(0).withDb(Backends.freshDb(backend))
+                .withWebhooks(WebhookOptions.defaults().withHorizon(Duration.ZERO));
+        try (Hundred server = new Hundred(config).start(); Receiver receiver = Receiver.answering(n -> 503)) {
+            Client api = Client.forNewWorkspace(server);
+            api.freezeClock(true);
+            java.time.Instant queued = server.clock().instant();
+            api.post("/v2/rooms", Map.of("name", "gone", "webhook", Map.of("url", receiver.url())));
+            String room = api.get("/v2/rooms?name=gone").at("/data/0/id");
+            Live.join(api, room, "host", "Ann");
+            for (int attempt = 1; attempt <= 4; attempt++) {
+                receiver.await(attempt, Duration.ofSeconds(10));
+                awaitRecorded(server, attempt);
+                if (attempt < 4) {
+                    api.advanceClock(Duration.between(server.clock().instant(), nextDue(server)).toNanos() / 1e9);
+                }
+            }
+            JsonNode history = api.get("/v2/analytics/webhooks?room_id=" + room + "&status=failed"
+                    + "&start_time=" + dev.hundred.server.http.Timestamps.format(queued.minusSeconds(60))).json();
+            assertThat(history.path("events")).hasSize(1); // peer.join.success waits behind it, its attempts to come
+            assertThat(history.path("events").get(0).path("payload").path("original_event_name").asText())
+                    .isEqualTo("session.open.success");
+            assertThat(history.path("events").get(0).path("payload").path("error_reason").asText()).contains("503");
+        }
+    }
+
+    /** When the delivery being retried (the head of its room's lane) is next due. */
+    private static java.time.Instant nextDue(Hundred server) {
+        return server.database().read(h -> h.createQuery("SELECT due_at FROM webhook_outbox WHERE attempts > 0"
+                        + " ORDER BY seq FETCH FIRST 1 ROWS ONLY")
+                .map((rs, ctx) -> dev.hundred.server.store.Database.instant(rs, "due_at")).one());
     }
 
     private static void awaitRecorded(Hundred server, int attempts) throws InterruptedException {
