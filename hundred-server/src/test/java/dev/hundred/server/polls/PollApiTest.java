@@ -49,6 +49,10 @@ class PollApiTest extends ApiTestBase {
                    "answer": {"hidden": false, "options": [], "text": "", "case": false, "trim": false},
                    "options": [{"index": 1, "text": "", "weight": 1}, {"index": 2, "text": "b", "weight": 1}]}]}
                 """.formatted(poll.path("id").asText(), DEFAULT_QUESTION)));
+        JsonNode ignored = create(api, "{\"id\": \"mine\", \"extra\": [1]}");
+        assertThat(ignored.path("id").asText()).matches("[0-9a-f]{24}");
+        assertThat(keys(ignored)).doesNotContain("extra");
+        assertError(api.get("/v2/polls"), 405, "Method not allowed");
         JsonNode empty = ok(api.post("/v2/polls", null));
         assertThat(empty.path("questions").isArray()).isTrue();
         assertThat(empty.path("questions")).isEmpty();
