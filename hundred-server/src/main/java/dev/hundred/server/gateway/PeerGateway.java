@@ -196,7 +196,11 @@ public final class PeerGateway implements Routes {
         }
         ctx.session.setIdleTimeout(JOINED_IDLE_TIMEOUT);
         ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
-        polls.tellRunning(g.workspace(), g.roomId(), peerId);
+        try {
+            polls.tellRunning(g.workspace(), g.roomId(), peerId);
+        } catch (RuntimeException e) {
+            LOG.warn("could not tell peer {} of the polls running in its room", peerId, e); // it has joined all the same
+        }
     }
 
     /** An answer: ok with the stored response, and {@code correct} for a graded question whose answer is not hidden. */

@@ -211,6 +211,8 @@ class PollResponsesApiTest extends ApiTestBase {
                 "the poll has 4 questions; question 5 does not exist");
         assertError(answer(api, room, ann, body("655bffeecd34739a72637399", 1, "option", 1)), 404, "Poll not found");
         assertError(answer(api, room, "not-a-peer", body(poll, 1, "option", 1)), 404, "Peer not found");
+        String foreign = createId(dev.hundred.server.support.Client.forNewWorkspace(api.server()), "{}");
+        assertError(answer(api, room, ann, body(foreign, 1, "option", 1)), 404, "Poll not found");
         assertThat(ok(api.get("/v2/polls/" + poll + "/responses?all=true")).path("responses").isNull()).isTrue();
 
         stop(api, room, poll);
