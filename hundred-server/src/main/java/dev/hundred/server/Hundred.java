@@ -37,6 +37,11 @@ import dev.hundred.server.templates.TemplateService;
 import dev.hundred.server.templates.TemplateStore;
 import dev.hundred.server.jobs.JobRoutes;
 import dev.hundred.server.jobs.JobService;
+import dev.hundred.server.polls.PollEmulatorRoutes;
+import dev.hundred.server.polls.PollHistoryService;
+import dev.hundred.server.polls.PollRoutes;
+import dev.hundred.server.polls.PollRunService;
+import dev.hundred.server.polls.PollService;
 import dev.hundred.server.timers.Timers;
 import dev.hundred.server.webhooks.Webhooks;
 import dev.hundred.server.workspaces.Workspace;
@@ -93,6 +98,8 @@ public final class Hundred implements AutoCloseable {
         this.liveAccess = new LiveAccess(live);
         this.jobs = new JobService(db, liveAccess, timers, emulatorSettings, events, workspaces);
         this.assets = new AssetService(db, rooms, templates, workspaces, clock, this::publicUrl);
+        PollService polls = new PollService(db, clock);
+        PollRunService pollRuns = new PollRunService(db, polls, liveAccess, rooms, templates, timers, events, workspaces);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
@@ -100,13 +107,15 @@ public final class Hundred implements AutoCloseable {
                 new RoomCodeRoutes(roomCodes),
                 new SessionRoutes(sessions),
                 new ActiveRoomRoutes(new ActiveRoomService(live, rooms)),
-                new PeerGateway(tokens, peers, sockets),
+                new PeerGateway(tokens, peers, sockets, pollRuns),
                 new EmulatorPeerRoutes(peers),
                 webhooks.routes(),
                 new ClockRoutes(clockService),
                 new SettingsRoutes(emulatorSettings),
                 new JobRoutes(jobs),
-                new AssetRoutes(assets)));
+                new AssetRoutes(assets),
+                new PollRoutes(polls, new PollHistoryService(db, polls)),
+                new PollEmulatorRoutes(pollRuns)));
     }
 
     public Hundred(Config config) {
