@@ -7,6 +7,7 @@ import dev.hundred.server.activerooms.LivePlane;
 import dev.hundred.server.activerooms.LiveStore;
 import dev.hundred.server.activerooms.PeerService;
 import dev.hundred.server.activerooms.SessionLimits;
+import dev.hundred.server.analytics.Analytics;
 import dev.hundred.server.assets.AssetRoutes;
 import dev.hundred.server.assets.AssetService;
 import dev.hundred.server.auth.AuthFilter;
@@ -93,6 +94,7 @@ public final class Hundred implements AutoCloseable {
         this.liveAccess = new LiveAccess(live);
         this.jobs = new JobService(db, liveAccess, timers, emulatorSettings, events, workspaces);
         this.assets = new AssetService(db, rooms, templates, workspaces, clock, this::publicUrl);
+        Analytics analytics = new Analytics(db, events, rooms, sessions, templates, liveAccess, clock);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
@@ -106,7 +108,8 @@ public final class Hundred implements AutoCloseable {
                 new ClockRoutes(clockService),
                 new SettingsRoutes(emulatorSettings),
                 new JobRoutes(jobs),
-                new AssetRoutes(assets)));
+                new AssetRoutes(assets),
+                analytics.routes()));
     }
 
     public Hundred(Config config) {
