@@ -7,6 +7,7 @@ import dev.hundred.server.activerooms.LivePlane;
 import dev.hundred.server.activerooms.LiveStore;
 import dev.hundred.server.activerooms.PeerService;
 import dev.hundred.server.activerooms.SessionLimits;
+import dev.hundred.server.analytics.Analytics;
 import dev.hundred.server.assets.AssetRoutes;
 import dev.hundred.server.assets.AssetService;
 import dev.hundred.server.auth.AuthFilter;
@@ -100,6 +101,7 @@ public final class Hundred implements AutoCloseable {
         this.assets = new AssetService(db, rooms, templates, workspaces, clock, this::publicUrl);
         PollService polls = new PollService(db, clock);
         PollRunService pollRuns = new PollRunService(db, polls, liveAccess, rooms, templates, timers, events, workspaces);
+        Analytics analytics = new Analytics(db, events, rooms, sessions, templates, liveAccess, clock);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
@@ -115,7 +117,8 @@ public final class Hundred implements AutoCloseable {
                 new JobRoutes(jobs),
                 new AssetRoutes(assets),
                 new PollRoutes(polls, new PollHistoryService(db, polls)),
-                new PollEmulatorRoutes(pollRuns)));
+                new PollEmulatorRoutes(pollRuns),
+                analytics.routes()));
     }
 
     public Hundred(Config config) {
