@@ -24,8 +24,25 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
-        String[] effective = args.length == 0 ? new String[] {"serve"} : args;
-        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(effective));
+        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(withCommand(args)));
+    }
+
+    /**
+     * {@code serve} is the default command, also when only its options are given ({@code hundred --port 0
+     * --db mem}); {@code --help} and {@code --version} stay the top level's.
+     */
+    static String[] withCommand(String[] args) {
+        if (args.length == 0) {
+            return new String[] {"serve"};
+        }
+        boolean topLevel = java.util.Set.of("-h", "--help", "-V", "--version").contains(args[0]);
+        if (!args[0].startsWith("-") || topLevel) {
+            return args;
+        }
+        String[] serve = new String[args.length + 1];
+        serve[0] = "serve";
+        System.arraycopy(args, 0, serve, 1, args.length);
+        return serve;
     }
 
     @Override
