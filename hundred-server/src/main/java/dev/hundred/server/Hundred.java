@@ -30,7 +30,13 @@ import dev.hundred.server.rooms.RoomStore;
 import dev.hundred.server.sessions.SessionRoutes;
 import dev.hundred.server.sessions.SessionService;
 import dev.hundred.server.sessions.SessionStore;
+import dev.hundred.server.sip.SipCallService;
+import dev.hundred.server.sip.SipRoutes;
+import dev.hundred.server.sip.SipTrunkService;
 import dev.hundred.server.store.Database;
+import dev.hundred.server.streamkeys.IngestService;
+import dev.hundred.server.streamkeys.StreamKeyRoutes;
+import dev.hundred.server.streamkeys.StreamKeyService;
 import dev.hundred.server.templates.RolesChanged;
 import dev.hundred.server.templates.TemplateRoutes;
 import dev.hundred.server.templates.TemplateService;
@@ -93,6 +99,11 @@ public final class Hundred implements AutoCloseable {
         this.liveAccess = new LiveAccess(live);
         this.jobs = new JobService(db, liveAccess, timers, emulatorSettings, events, workspaces);
         this.assets = new AssetService(db, rooms, templates, workspaces, clock, this::publicUrl);
+        StreamKeyService streamKeys = new StreamKeyService(db, rooms, clock, this::publicUrl);
+        IngestService ingests = new IngestService(streamKeys, liveAccess, peers, templates, jobs, events);
+        SipTrunkService sipTrunks = new SipTrunkService(db, clock);
+        SipCallService sipCalls = new SipCallService(db, sipTrunks, roomCodes, rooms, templates, peers,
+                emulatorSettings, events, clock, this::publicUrl);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
@@ -106,7 +117,9 @@ public final class Hundred implements AutoCloseable {
                 new ClockRoutes(clockService),
                 new SettingsRoutes(emulatorSettings),
                 new JobRoutes(jobs),
-                new AssetRoutes(assets)));
+                new AssetRoutes(assets),
+                new StreamKeyRoutes(streamKeys, ingests),
+                new SipRoutes(sipTrunks, sipCalls, tokens)));
     }
 
     public Hundred(Config config) {
