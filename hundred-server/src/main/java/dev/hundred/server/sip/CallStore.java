@@ -1,7 +1,7 @@
 package dev.hundred.server.sip;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;

@@ -1,7 +1,7 @@
 package dev.hundred.server.sip;
 
-import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.auth.AppGrant;
+import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.auth.Tokens;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.http.Routes;

@@ -131,6 +131,20 @@ class SipCallApiTest extends ApiTestBase {
     }
 
     @Test
+    void a_caller_publishes_only_what_its_role_may() {
+        String template = api.post("/v2/templates", """
+                {"name": "sip-%s", "roles": {"listener": {"publishParams": {"allowed": ["video"]}}}}"""
+                .formatted(System.nanoTime())).at("/id");
+        String quiet = Live.room(api, Map.of("template_id", template));
+        Map<String, Object> body = Sip.callBody(NUMBER, Sip.code(api, quiet, "listener"), trunk);
+        body.put("video", true);
+        JsonNode call = Sip.callView(api, Sip.call(api, body));
+        JsonNode peer = api.get("/v2/active-rooms/" + quiet + "/peers/" + call.path("peer_id").asText()).json();
+        assertThat(peer.path("role").asText()).isEqualTo("listener");
+        assertThat(peer.path("tracks")).extracting(t -> t.path("type").asText()).containsExactly("video");
+    }
+
+    @Test
     void custom_headers_are_kept_in_order_and_reserved_ones_dropped_in_any_case_or_compact_form() {
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("x-language-id", "5");

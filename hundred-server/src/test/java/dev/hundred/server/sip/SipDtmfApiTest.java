@@ -8,6 +8,7 @@ import dev.hundred.server.gateway.Live;
 import dev.hundred.server.gateway.TestPeer;
 import dev.hundred.server.support.ApiTestBase;
 import dev.hundred.server.support.Client;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -112,7 +113,7 @@ class SipDtmfApiTest extends ApiTestBase {
         String theirRoom = Live.room(Client.forNewWorkspace(api.server()));
         for (String roomId : List.of(theirRoom, "000000000000000000000000", "nope\u0000")) {
             Client stranger = api.withToken(api.server().tokens().app(api.workspace(), roomId, "host", "u",
-                    java.time.Duration.ofMinutes(5)));
+                    Duration.ofMinutes(5)));
             assertError(stranger.post(DTMF, Map.of("digits", List.of("1"))), 404, "Room not found");
         }
     }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.gateway.Live;
+import dev.hundred.server.http.Json;
 import dev.hundred.server.http.Timestamps;
+import dev.hundred.server.jobs.JobStart;
+import dev.hundred.server.jobs.MediaJob;
 import dev.hundred.server.support.ApiTestBase;
 import dev.hundred.server.support.Client;
 import dev.hundred.server.webhooks.Receiver;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -182,6 +186,36 @@ class IngestApiTest extends ApiTestBase {
         assertError(api.get("/v2/active-rooms/" + room), 404, "Active room not found");
         assertError(api.post("/emulator/v1/stream-keys/" + key + "/ingest", Map.of("action", "start", "error_message", "nope")),
                 400, "Invalid body param");
+    }
+
+    @Test
+    void an_hls_stream_already_running_in_the_room_is_remote_session_active() {
+        String room = Keys.rtmpInRoom(api);
+        String key = Keys.create(api, room).path("key").asText();
+        // A live stream started through the API (the live-streams feature's job kind), not by an ingest.
+        MediaJob hls = api.server().jobs().start(api.workspace(), room, new JobStart(IngestService.LIVE_STREAM_KIND,
+                "https://example.test/meeting", "", Json.MAPPER.createObjectNode(), null, null, ""));
+        assertRefused(Keys.ingest(api, key, START), room, "remote session active");
+        api.server().jobs().stop(api.workspace(), hls, "");
+        assertThat(Keys.ingest(api, key, START).path("type").asText()).isEqualTo("ingest.start.success");
+    }
+
+    @Test
+    void each_change_of_an_ingest_is_published_for_other_features() {
+        List<IngestChanged> changes = new CopyOnWriteArrayList<>();
+        api.server().events().subscribe(IngestChanged.class, (h, e) -> {
+            if (e.workspace().id().equals(api.workspace().id())) {
+                h.afterCommit(() -> changes.add(e));
+            }
+        });
+        String room = Keys.rtmpInRoom(api);
+        String key = Keys.create(api, room).path("key").asText();
+        Keys.ingest(api, key, START);
+        Keys.ingest(api, key, STOP);
+        Keys.ingest(api, key, START);
+        Keys.ingest(api, key, Map.of("action", "fail"));
+        assertThat(changes).extracting(e -> e.ingest().status()).containsExactly("live", "ended", "live", "failed");
+        assertThat(changes).extracting(e -> e.room().id()).containsOnly(room);
     }
 
     @Test

@@ -9,7 +9,12 @@ import dev.hundred.server.http.Timestamps;
 import dev.hundred.server.support.ApiTestBase;
 import dev.hundred.server.support.Client;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** RTMP stream keys (spec §12): create, get, disable, reset, and what a disabled room does to them. */
@@ -59,6 +64,22 @@ class StreamKeyApiTest extends ApiTestBase {
         Keys.create(api, room);
         assertError(api.post("/v2/stream-keys/room/" + room, null), 400, "Active key already exists");
         assertError(api.post("/v2/stream-keys/room/" + room, "{}"), 400, "Active key already exists");
+    }
+
+    @Test
+    void concurrent_creates_make_one_key() throws Exception {
+        String room = Live.room(api);
+        List<Callable<Integer>> creates = Collections.nCopies(6, () -> api.post("/v2/stream-keys/room/" + room, null).status());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(creates)) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsOnly(200, 400).filteredOn(s -> s == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
