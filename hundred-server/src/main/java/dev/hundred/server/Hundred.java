@@ -31,7 +31,13 @@ import dev.hundred.server.rooms.RoomStore;
 import dev.hundred.server.sessions.SessionRoutes;
 import dev.hundred.server.sessions.SessionService;
 import dev.hundred.server.sessions.SessionStore;
+import dev.hundred.server.sip.SipCallService;
+import dev.hundred.server.sip.SipRoutes;
+import dev.hundred.server.sip.SipTrunkService;
 import dev.hundred.server.store.Database;
+import dev.hundred.server.streamkeys.IngestService;
+import dev.hundred.server.streamkeys.StreamKeyRoutes;
+import dev.hundred.server.streamkeys.StreamKeyService;
 import dev.hundred.server.templates.RolesChanged;
 import dev.hundred.server.templates.TemplateRoutes;
 import dev.hundred.server.templates.TemplateService;
@@ -102,6 +108,11 @@ public final class Hundred implements AutoCloseable {
         PollService polls = new PollService(db, clock);
         PollRunService pollRuns = new PollRunService(db, polls, liveAccess, rooms, templates, timers, events, workspaces);
         Analytics analytics = new Analytics(db, events, rooms, sessions, templates, liveAccess, clock);
+        StreamKeyService streamKeys = new StreamKeyService(db, rooms, clock, this::publicUrl);
+        IngestService ingests = new IngestService(streamKeys, liveAccess, peers, templates, jobs, events);
+        SipTrunkService sipTrunks = new SipTrunkService(db, clock);
+        SipCallService sipCalls = new SipCallService(db, sipTrunks, roomCodes, rooms, templates, peers,
+                emulatorSettings, events, clock, this::publicUrl);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
@@ -118,7 +129,9 @@ public final class Hundred implements AutoCloseable {
                 new AssetRoutes(assets),
                 new PollRoutes(polls, new PollHistoryService(db, polls)),
                 new PollEmulatorRoutes(pollRuns),
-                analytics.routes()));
+                analytics.routes(),
+                new StreamKeyRoutes(streamKeys, ingests),
+                new SipRoutes(sipTrunks, sipCalls, tokens)));
     }
 
     public Hundred(Config config) {
