@@ -166,11 +166,14 @@ class SipCallApiTest extends ApiTestBase {
     void header_names_that_are_not_sip_tokens_and_line_breaks_are_rejected() {
         for (Map<String, Object> headers : List.<Map<String, Object>>of(Map.of("x-bad\r\nVia", "1"),
                 Map.of("x-bad", "1\r\nVia: x"), Map.of("x bad", "1"), Map.of("x:bad", "1"), Map.of("", "1"),
-                Map.of("x-nul", "a\u0000b"), Map.of("x-" + "n".repeat(127), "1"), Map.of("x-long", "v".repeat(1025)))) {
+                Map.of("x-" + "n".repeat(127), "1"), Map.of("x-long", "v".repeat(1025)))) {
             Map<String, Object> body = body();
             body.put("headers", headers);
             assertError(api.post(CALL, body), 400, "invalid header");
         }
+        Map<String, Object> nul = body();
+        nul.put("headers", Map.of("x-nul", "a\u0000b")); // NUL is refused for every body, before the SIP rules
+        assertError(api.post(CALL, nul), 400, "Invalid body param", "headers.x-nul must not contain NUL characters");
         Map<String, Object> many = new LinkedHashMap<>();
         for (int i = 0; i < 33; i++) {
             many.put("x-h" + i, "v");
@@ -198,7 +201,7 @@ class SipCallApiTest extends ApiTestBase {
         assertError(api.post(CALL, body), 400, "invalid to");
         body = body();
         body.put("name", "Al\u0000ex");
-        assertError(api.post(CALL, body), 400, "invalid name");
+        assertError(api.post(CALL, body), 400, "Invalid body param", "name must not contain NUL characters");
         body = body();
         body.put("user_id", "u".repeat(1025));
         assertError(api.post(CALL, body), 400, "invalid user_id");
@@ -210,12 +213,16 @@ class SipCallApiTest extends ApiTestBase {
         Client other = Client.forNewWorkspace(api.server());
         String theirTrunk = Sip.trunk(other);
         String theirCode = Sip.code(other, Live.room(other), "host");
-        for (String t : List.of(theirTrunk, "000000000000000000000000", "x\u0000")) {
+        for (String t : List.of(theirTrunk, "000000000000000000000000")) {
             assertError(api.post(CALL, Sip.callBody(NUMBER, guestCode, t)), 404, "trunk not found");
         }
-        for (String c : List.of(theirCode, "aaa-aaaa-aaa", "NOT-A-CODE", "a\u0000b")) {
+        for (String c : List.of(theirCode, "aaa-aaaa-aaa", "NOT-A-CODE")) {
             assertError(api.post(CALL, Sip.callBody(NUMBER, c, trunk)), 404, "room code not found");
         }
+        assertError(api.post(CALL, Sip.callBody(NUMBER, guestCode, "x\u0000")), 400, "Invalid body param",
+                "trunk_id must not contain NUL characters");
+        assertError(api.post(CALL, Sip.callBody(NUMBER, "a\u0000b", trunk)), 400, "Invalid body param",
+                "room_code must not contain NUL characters");
         assertThat(peers().isMissingNode()).isTrue();
     }
 
