@@ -17,6 +17,7 @@ import dev.hundred.server.clock.HundredClock;
 import dev.hundred.server.emulator.EmulatorSettings;
 import dev.hundred.server.emulator.SettingsRoutes;
 import dev.hundred.server.events.DomainEvents;
+import dev.hundred.server.externalstreams.ExternalStreamFeature;
 import dev.hundred.server.gateway.EmulatorPeerRoutes;
 import dev.hundred.server.gateway.PeerGateway;
 import dev.hundred.server.gateway.PeerSockets;
@@ -37,6 +38,7 @@ import dev.hundred.server.templates.TemplateService;
 import dev.hundred.server.templates.TemplateStore;
 import dev.hundred.server.jobs.JobRoutes;
 import dev.hundred.server.jobs.JobService;
+import dev.hundred.server.livestreams.LiveStreamFeature;
 import dev.hundred.server.timers.Timers;
 import dev.hundred.server.webhooks.Webhooks;
 import dev.hundred.server.workspaces.Workspace;
@@ -93,6 +95,9 @@ public final class Hundred implements AutoCloseable {
         this.liveAccess = new LiveAccess(live);
         this.jobs = new JobService(db, liveAccess, timers, emulatorSettings, events, workspaces);
         this.assets = new AssetService(db, rooms, templates, workspaces, clock, this::publicUrl);
+        LiveStreamFeature liveStreams = new LiveStreamFeature(db, jobs, rooms, templates, assets, liveAccess, events,
+                workspaces, clock, this::publicUrl);
+        ExternalStreamFeature externalStreams = new ExternalStreamFeature(db, jobs, rooms, templates, assets, events);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
@@ -106,7 +111,9 @@ public final class Hundred implements AutoCloseable {
                 new ClockRoutes(clockService),
                 new SettingsRoutes(emulatorSettings),
                 new JobRoutes(jobs),
-                new AssetRoutes(assets)));
+                new AssetRoutes(assets),
+                liveStreams.routes(),
+                externalStreams.routes()));
     }
 
     public Hundred(Config config) {
