@@ -37,6 +37,7 @@ import dev.hundred.server.templates.TemplateRoutes;
 import dev.hundred.server.templates.TemplateService;
 import dev.hundred.server.templates.TemplateStore;
 import dev.hundred.server.jobs.JobRoutes;
+import dev.hundred.server.jobs.JobChat;
 import dev.hundred.server.jobs.JobService;
 import dev.hundred.server.livestreams.LiveStreamFeature;
 import dev.hundred.server.timers.Timers;
@@ -95,9 +96,10 @@ public final class Hundred implements AutoCloseable {
         this.liveAccess = new LiveAccess(live);
         this.jobs = new JobService(db, liveAccess, timers, emulatorSettings, events, workspaces);
         this.assets = new AssetService(db, rooms, templates, workspaces, clock, this::publicUrl);
-        LiveStreamFeature liveStreams = new LiveStreamFeature(db, jobs, rooms, templates, assets, liveAccess, events,
-                workspaces, clock, this::publicUrl);
-        ExternalStreamFeature externalStreams = new ExternalStreamFeature(db, jobs, rooms, templates, assets, events);
+        JobChat chat = new JobChat(peers, sessions, assets);
+        LiveStreamFeature liveStreams = new LiveStreamFeature(db, jobs, rooms, templates, assets, chat, liveAccess,
+                events, workspaces, clock, this::publicUrl);
+        ExternalStreamFeature externalStreams = new ExternalStreamFeature(db, jobs, rooms, templates, assets, chat, events);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),

@@ -67,7 +67,8 @@ final class BeamWebhooks {
         return d;
     }
 
-    static Map<String, Object> recording(JobChanged e, ExternalStreamSpec spec, Asset asset, String url) {
+    static Map<String, Object> recording(JobChanged e, ExternalStreamSpec spec, Asset asset, String url, Asset chat,
+                                         String chatUrl) {
         MediaJob job = e.job();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("beam_id", job.id());
@@ -87,8 +88,8 @@ final class BeamWebhooks {
         d.put("recording_id", job.id());
         d.put("recording_path", asset.path());
         d.put("recording_presigned_url", url);
-        d.put("chat_recording_path", "");
-        d.put("chat_recording_presigned_url", "");
+        d.put("chat_recording_path", chat.path());
+        d.put("chat_recording_presigned_url", chatUrl);
         d.put("meeting_url", job.meetingUrl());
         d.put("rtmp", rtmp(spec));
         d.put("session_started_at", e.sessionStartedAt());

@@ -6,6 +6,7 @@ import dev.hundred.server.assets.AssetService;
 import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.events.RoomEvent;
 import dev.hundred.server.jobs.JobChanged;
+import dev.hundred.server.jobs.JobChat;
 import dev.hundred.server.jobs.MediaJob;
 import dev.hundred.server.media.Mp4;
 import dev.hundred.server.media.TestCard;
@@ -17,17 +18,20 @@ import org.jdbi.v3.core.Handle;
 /**
  * What an external stream's job changes make, on the change's own transaction: {@code beam.started.success}
  * once it runs, {@code beam.stopped.success} when the recorder stops, with {@code recording: true} a
- * {@code room-composite} MP4 of the streamed time and size and {@code beam.recording.success} on completion,
- * {@code beam.failure}.
+ * {@code room-composite} MP4 of the streamed time and size, the chat, and {@code beam.recording.success} on
+ * completion, {@code beam.failure} (then, as recordings do, {@code beam.stopped.success} with reason
+ * {@code failure: <type>} if it had run and had not stopped yet).
  */
 final class ExternalStreamEvents {
     static final Duration WEBHOOK_LINKS = Duration.ofHours(24);
 
     private final AssetService assets;
     private final DomainEvents events;
+    private final JobChat chat;
 
-    ExternalStreamEvents(AssetService assets, DomainEvents events) {
+    ExternalStreamEvents(AssetService assets, JobChat chat, DomainEvents events) {
         this.assets = assets;
+        this.chat = chat;
         this.events = events;
         events.subscribe(JobChanged.class, this::onJobChanged);
     }
@@ -48,11 +52,19 @@ final class ExternalStreamEvents {
             case MediaJob.COMPLETED -> {
                 if (spec.recording()) {
                     Asset asset = record(h, e, spec);
+                    Asset chatFile = chat.record(h, e.workspace(), job);
                     emit(h, e, BeamWebhooks.RECORDING, BeamWebhooks.recording(e, spec, asset,
-                            assets.presignedUrl(e.workspace(), asset, WEBHOOK_LINKS)));
+                            assets.presignedUrl(e.workspace(), asset, WEBHOOK_LINKS), chatFile,
+                            assets.presignedUrl(e.workspace(), chatFile, WEBHOOK_LINKS)));
                 }
             }
-            case MediaJob.FAILED -> emit(h, e, BeamWebhooks.FAILURE, BeamWebhooks.failure(e, spec));
+            case MediaJob.FAILED -> {
+                emit(h, e, BeamWebhooks.FAILURE, BeamWebhooks.failure(e, spec));
+                String from = e.previousStatus();
+                if (job.startedAt() != null && (MediaJob.RUNNING.equals(from) || MediaJob.STOPPING.equals(from))) {
+                    emit(h, e, BeamWebhooks.STOPPED, BeamWebhooks.stopped(e, spec));
+                }
+            }
             default -> { }
         }
     }

@@ -2,6 +2,7 @@ package dev.hundred.server.externalstreams;
 
 import dev.hundred.server.assets.AssetService;
 import dev.hundred.server.events.DomainEvents;
+import dev.hundred.server.jobs.JobChat;
 import dev.hundred.server.jobs.JobService;
 import dev.hundred.server.rooms.RoomService;
 import dev.hundred.server.store.Database;
@@ -12,9 +13,9 @@ public final class ExternalStreamFeature {
     private final ExternalStreamService service;
 
     public ExternalStreamFeature(Database db, JobService jobs, RoomService rooms, TemplateService templates,
-                                 AssetService assets, DomainEvents events) {
+                                 AssetService assets, JobChat chat, DomainEvents events) {
         this.service = new ExternalStreamService(db, jobs, rooms, templates, assets);
-        new ExternalStreamEvents(assets, events);
+        new ExternalStreamEvents(assets, chat, events);
     }
 
     public ExternalStreamRoutes routes() {

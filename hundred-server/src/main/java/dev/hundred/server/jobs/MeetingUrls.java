@@ -14,7 +14,7 @@ import org.jdbi.v3.core.Handle;
  * one template with a subdomain is the workspace's built-in one (made with the workspace: its oldest
  * template); for its rooms an absent URL becomes the documented room link
  * {@code https://<subdomain>.app.100ms.live/preview/<room_id>/<role>?skip_preview=true}, the subdomain being
- * the workspace's name made DNS-safe plus the last 6 hex of its app id. Every other room needs one.
+ * the workspace's name as a DNS label. Every other room needs one.
  */
 public final class MeetingUrls {
     public static final int MAX_LENGTH = 2048;
@@ -59,14 +59,16 @@ public final class MeetingUrls {
                 .bind("ws", ws.id()).mapTo(String.class).findOne().map(templateId::equals).orElse(false);
     }
 
-    /** {@code My App} with app id {@code ...4f9a2c} -> {@code my-app-4f9a2c}. */
+    /**
+     * The workspace's stand-in for a dashboard subdomain: its name as a DNS label ({@code My App} ->
+     * {@code my-app}; {@code hundred} if nothing is left), the same rule recordings use.
+     */
     static String subdomain(Workspace ws) {
-        String slug = ws.name() == null ? "" : ws.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        String label = ws.name() == null ? "" : ws.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
-        if (slug.length() > 40) {
-            slug = slug.substring(0, 40).replaceAll("-+$", "");
+        if (label.length() > 63) {
+            label = label.substring(0, 63).replaceAll("-+$", "");
         }
-        String suffix = ws.id().substring(ws.id().length() - 6);
-        return slug.isEmpty() ? "app-" + suffix : slug + "-" + suffix;
+        return label.isEmpty() ? "hundred" : label;
     }
 }

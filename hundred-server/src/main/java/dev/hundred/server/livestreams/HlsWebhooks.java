@@ -79,8 +79,8 @@ final class HlsWebhooks {
     }
 
     /** What the recording left, with links a receiver can download from. */
-    record Recorded(String vodPath, String vodUrl, long vodSize, List<Map<String, Object>> singleFiles,
-                    LiveStreamSpec.Layer best, Instant createdAt) {}
+    record Recorded(String vodPath, String vodUrl, long vodSize, String chatPath, String chatUrl,
+                    List<Map<String, Object>> singleFiles, LiveStreamSpec.Layer best, Instant createdAt) {}
 
     static Map<String, Object> recording(JobChanged e, Duration recorded, Recorded r) {
         MediaJob job = e.job();
@@ -94,8 +94,8 @@ final class HlsWebhooks {
         d.put("template_id", e.room().templateId());
         d.put("hls_vod_recording_path", r.vodPath());
         d.put("hls_vod_recording_presigned_url", r.vodUrl());
-        d.put("chat_recording_path", "");
-        d.put("chat_recording_presigned_url", "");
+        d.put("chat_recording_path", r.chatPath());
+        d.put("chat_recording_presigned_url", r.chatUrl());
         d.put("hls_vod_recording_size", r.vodSize());
         d.put("max_width", r.best().width());
         d.put("max_height", r.best().height());

@@ -6,6 +6,7 @@ import dev.hundred.server.assets.AssetService;
 import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.events.RoomEvent;
 import dev.hundred.server.jobs.JobChanged;
+import dev.hundred.server.jobs.JobChat;
 import dev.hundred.server.jobs.MediaJob;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,9 @@ import org.jdbi.v3.core.Handle;
 /**
  * What a live stream's job changes make, on the change's own transaction (so each happens once): the
  * playback row at start, {@code hls.started.success} once it runs, {@code hls.stopped.success} when the
- * recorder stops, the recording's assets and {@code hls.recording.success} on completion, {@code hls.failure}.
+ * recorder stops, the recording's assets and {@code hls.recording.success} on completion, {@code hls.failure}
+ * (then, as recordings do, {@code hls.stopped.success} with reason {@code failure: <type>} if it had run and
+ * had not stopped yet).
  */
 final class LiveStreamEvents {
     /** How long webhook links stay valid unless the destination's presignDuration says otherwise. */
@@ -27,11 +30,14 @@ final class LiveStreamEvents {
     private final LiveStreamStore store;
     private final AssetService assets;
     private final DomainEvents events;
+    private final JobChat chat;
     private final Supplier<String> publicUrl;
 
-    LiveStreamEvents(LiveStreamStore store, AssetService assets, DomainEvents events, Supplier<String> publicUrl) {
+    LiveStreamEvents(LiveStreamStore store, AssetService assets, JobChat chat, DomainEvents events,
+                     Supplier<String> publicUrl) {
         this.store = store;
         this.assets = assets;
+        this.chat = chat;
         this.events = events;
         this.publicUrl = publicUrl;
         events.subscribe(JobChanged.class, this::onJobChanged);
@@ -63,12 +69,20 @@ final class LiveStreamEvents {
                             record(h, e, spec)));
                 }
             }
-            case MediaJob.FAILED -> emit(h, e, HlsWebhooks.FAILURE, HlsWebhooks.failure(e, spec));
+            case MediaJob.FAILED -> {
+                emit(h, e, HlsWebhooks.FAILURE, HlsWebhooks.failure(e, spec));
+                if (job.startedAt() != null && (MediaJob.RUNNING.equals(from) || MediaJob.STOPPING.equals(from))) {
+                    emit(h, e, HlsWebhooks.STOPPED, HlsWebhooks.stopped(e, spec, url));
+                }
+            }
             default -> { }
         }
     }
 
-    /** The recording's assets: the zipped VOD (hls_vod) and one MP4 per recorded layer (single_file_per_layer). */
+    /**
+     * The recording's assets: the zipped VOD (hls_vod), one MP4 per recorded layer (single_file_per_layer),
+     * and the chat, in that order.
+     */
     private HlsWebhooks.Recorded record(Handle h, JobChanged e, LiveStreamSpec spec) {
         MediaJob job = e.job();
         Duration recorded = job.recorded(job.stoppedAt());
@@ -117,7 +131,9 @@ final class LiveStreamEvents {
                 singleFiles.add(entry);
             }
         }
-        return new HlsWebhooks.Recorded(vodPath, vodUrl, vodSize, singleFiles, best, e.at());
+        Asset chatFile = chat.record(h, e.workspace(), job);
+        return new HlsWebhooks.Recorded(vodPath, vodUrl, vodSize, chatFile.path(),
+                assets.presignedUrl(e.workspace(), chatFile, links), singleFiles, best, e.at());
     }
 
     private void emit(Handle h, JobChanged e, String type, Map<String, Object> data) {

@@ -3,6 +3,7 @@ package dev.hundred.server.livestreams;
 import dev.hundred.server.activerooms.LiveAccess;
 import dev.hundred.server.assets.AssetService;
 import dev.hundred.server.events.DomainEvents;
+import dev.hundred.server.jobs.JobChat;
 import dev.hundred.server.jobs.JobService;
 import dev.hundred.server.rooms.RoomService;
 import dev.hundred.server.store.Database;
@@ -20,11 +21,11 @@ public final class LiveStreamFeature {
     private final HlsPlayback playback;
 
     public LiveStreamFeature(Database db, JobService jobs, RoomService rooms, TemplateService templates,
-                             AssetService assets, LiveAccess live, DomainEvents events, WorkspaceService workspaces,
-                             Clock clock, Supplier<String> publicUrl) {
+                             AssetService assets, JobChat chat, LiveAccess live, DomainEvents events,
+                             WorkspaceService workspaces, Clock clock, Supplier<String> publicUrl) {
         this.service = new LiveStreamService(db, jobs, rooms, templates, assets, live);
         this.playback = new HlsPlayback(db, service.store(), jobs, workspaces, clock);
-        new LiveStreamEvents(service.store(), assets, events, publicUrl);
+        new LiveStreamEvents(service.store(), assets, chat, events, publicUrl);
     }
 
     LiveStreamService service() {

@@ -59,7 +59,7 @@ class ExternalStreamApiTest extends ApiTestBase {
         assertThat(stream.path("status").asText()).isEqualTo("starting");
         assertThat(stream.path("destination").asText()).isEmpty();
         assertThat(stream.path("rtmp_urls").toString()).isEqualTo("[\"" + YOUTUBE + "\"]");
-        assertThat(stream.path("meeting_url").asText()).startsWith("https://test-").contains("/preview/" + room + "/");
+        assertThat(stream.path("meeting_url").asText()).startsWith("https://test.app.100ms.live/preview/").contains("/preview/" + room + "/");
         assertThat(stream.path("recording").isBoolean()).isTrue();
         assertThat(stream.path("recording").asBoolean()).isFalse();
         assertThat(stream.path("resolution").toString()).isEqualTo("{\"width\":1280,\"height\":720}");

@@ -93,6 +93,8 @@ class ExternalStreamLifecycleTest {
         String room = Live.room(api);
         Live.join(api, room, "host", "ann");
         Instant t0 = now();
+        assertThat(api.post("/v2/active-rooms/" + room + "/send-message", Map.of("message", "before")).status())
+                .isEqualTo(200);
         JsonNode started = api.post("/v2/external-streams/room/" + room + "/start", Map.of("rtmp_urls",
                 List.of(KEY_URL, SECOND), "recording", true, "resolution", Map.of("width", 1080, "height", 1920))).json();
         String id = started.path("id").asText();
@@ -107,7 +109,11 @@ class ExternalStreamLifecycleTest {
         assertThat(done.path("started_at").asText()).isEqualTo(Timestamps.format(t0.plusMillis(200)));
         assertThat(done.path("stopped_at").asText()).isEqualTo(Timestamps.format(t0.plusMillis(42_400)));
         JsonNode assets = done.path("recording_assets");
-        assertThat(assets.size()).isEqualTo(1);
+        assertThat(assets.size()).isEqualTo(2);
+        JsonNode chat = assets.get(1);
+        assertThat(chat.path("type").asText()).isEqualTo("chat");
+        String csv = Http.get(api.get("/v2/recording-assets/" + chat.path("id").asText() + "/presigned-url").at("/url")).text();
+        assertThat(csv).isEqualTo("SenderPeerID,SenderName,SenderUserID,Roles,SentAt,Type,Message\r\n");
         JsonNode mp4 = assets.get(0);
         assertThat(mp4.path("type").asText()).isEqualTo("room-composite");
         assertThat(mp4.path("job_id").asText()).isEqualTo(id);
@@ -162,7 +168,8 @@ class ExternalStreamLifecycleTest {
         assertThat(r.path("started_at").asText()).isEqualTo(Timestamps.format(t0.plusMillis(200)));
         assertThat(r.path("stopped_at").asText()).isEqualTo(Timestamps.format(t0.plusMillis(42_400)));
         assertThat(r.path("max_width").asInt()).isEqualTo(1080);
-        assertThat(r.path("chat_recording_path").asText()).isEmpty();
+        assertThat(r.path("chat_recording_path").asText()).isEqualTo(chat.path("path").asText());
+        assertThat(Http.get(r.path("chat_recording_presigned_url").asText()).text()).isEqualTo(csv);
         assertThat(r.path("rtmp").toString()).isEqualTo(rtmp);
         assertThat(Http.get(r.path("recording_presigned_url").asText()).bytes()).isEqualTo(file.bytes());
     }
@@ -195,8 +202,10 @@ class ExternalStreamLifecycleTest {
         api.advanceClock(3);
         api.post("/emulator/v1/jobs/" + id + "/fail", Map.of("error_type", "MAX_RETRIES_REACHED",
                 "error_message", "Beam couldn't connect to Meeting URL after 3 retries. Check if meeting URL is correct."));
-        List<JsonNode> hooks = beamWebhooks(id, 2);
-        assertThat(hooks).extracting(h -> h.path("type").asText()).containsExactly("beam.started.success", "beam.failure");
+        List<JsonNode> hooks = beamWebhooks(id, 3);
+        assertThat(hooks).extracting(h -> h.path("type").asText())
+                .containsExactly("beam.started.success", "beam.failure", "beam.stopped.success");
+        assertThat(hooks.get(2).path("data").path("reason").asText()).isEqualTo("failure: MAX_RETRIES_REACHED");
         JsonNode f = hooks.get(1).path("data");
         assertThat(Streams.keys(f)).containsExactlyElementsOf(FAILURE);
         assertThat(f.path("error_code").asInt()).isEqualTo(1);

@@ -289,8 +289,12 @@ class LiveStreamLifecycleTest {
         Instant t0 = now();
         JsonNode started = start(room, Map.of("recording", Map.of("hls_vod", true, "single_file_per_layer", true)));
         String id = started.path("id").asText();
+        assertThat(api.post("/v2/active-rooms/" + room + "/send-message", Map.of("message", "too early")).status())
+                .isEqualTo(200);
         api.advanceClock(0.2);
         api.advanceClock(10);
+        assertThat(api.post("/v2/active-rooms/" + room + "/send-message", Map.of("message", "hello, viewers")).status())
+                .isEqualTo(200);
         assertThat(api.post("/v2/live-streams/" + id + "/pause-recording", null).status()).isEqualTo(200);
         api.advanceClock(5);
         assertThat(api.post("/v2/live-streams/" + id + "/resume-recording", null).status()).isEqualTo(200);
@@ -301,7 +305,7 @@ class LiveStreamLifecycleTest {
         JsonNode done = stream(id);
         assertThat(done.path("status").asText()).isEqualTo("completed");
         JsonNode assets = done.path("recording_assets");
-        assertThat(assets.size()).isEqualTo(3);
+        assertThat(assets.size()).isEqualTo(4);
         JsonNode vod = assets.get(0);
         assertThat(vod.path("type").asText()).isEqualTo("room-vod");
         assertThat(vod.path("job_id").asText()).isEqualTo(id);
@@ -317,6 +321,15 @@ class LiveStreamLifecycleTest {
                     ? "{\"resolution\":{\"width\":1280,\"height\":720},\"layer\":\"0\"}"
                     : "{\"resolution\":{\"width\":640,\"height\":360},\"layer\":\"1\"}");
         }
+
+        JsonNode chat = assets.get(3);
+        assertThat(chat.path("type").asText()).isEqualTo("chat");
+        assertThat(chat.path("path").asText()).endsWith("/chat-" + id + ".csv");
+        assertThat(chat.path("metadata").toString()).isEqualTo("{}");
+        String csv = Http.get(api.get("/v2/recording-assets/" + chat.path("id").asText() + "/presigned-url").at("/url")).text();
+        assertThat(csv.split("\r\n")).hasSize(2); // the header and the one message sent while it ran
+        assertThat(csv).startsWith("SenderPeerID,SenderName,SenderUserID,Roles,SentAt,Type,Message\r\n")
+                .endsWith(",chat,\"hello, viewers\"\r\n");
 
         Http.Fetched zip = Http.get(api.get("/v2/recording-assets/" + vod.path("id").asText() + "/presigned-url").at("/url"));
         assertThat(zip.status()).isEqualTo(200);
@@ -341,7 +354,8 @@ class LiveStreamLifecycleTest {
         assertThat(r.path("recording_hls_vod_playlist_location").asText())
                 .isEqualTo(r.path("hls_vod_recording_presigned_url").asText());
         assertThat(r.path("max_width").asInt()).isEqualTo(1280);
-        assertThat(r.path("chat_recording_path").asText()).isEmpty();
+        assertThat(r.path("chat_recording_path").asText()).isEqualTo(chat.path("path").asText());
+        assertThat(Http.get(r.path("chat_recording_presigned_url").asText()).text()).isEqualTo(csv);
         assertThat(r.path("recording_thumbnails").isNull()).isTrue();
         assertThat(r.path("started_at").asText()).isEqualTo(Timestamps.format(t0.plusMillis(200)));
         assertThat(r.path("stopped_at").asText()).isEqualTo(Timestamps.format(t0.plusMillis(20_400)));
@@ -371,8 +385,11 @@ class LiveStreamLifecycleTest {
         JsonNode failed = api.post("/emulator/v1/jobs/" + id + "/fail",
                 Map.of("error_type", "UPLOAD_ERROR", "error_message", "Failed to upload recordings.")).json();
         assertThat(failed.path("status").asText()).isEqualTo("failed");
-        List<JsonNode> hooks = hlsWebhooks(id, 2);
-        assertThat(hooks).extracting(h -> h.path("type").asText()).containsExactly("hls.started.success", "hls.failure");
+        List<JsonNode> hooks = hlsWebhooks(id, 3);
+        assertThat(hooks).extracting(h -> h.path("type").asText())
+                .containsExactly("hls.started.success", "hls.failure", "hls.stopped.success");
+        assertThat(hooks.get(2).path("data").path("reason").asText()).isEqualTo("failure: UPLOAD_ERROR");
+        assertThat(hooks.get(2).path("data").path("duration").asInt()).isEqualTo(7);
         JsonNode f = hooks.get(1).path("data");
         assertThat(Streams.keys(f)).containsExactlyElementsOf(FAILURE);
         assertThat(f.path("error_code").asInt()).isEqualTo(1);
