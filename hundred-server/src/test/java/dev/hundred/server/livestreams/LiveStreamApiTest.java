@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,11 @@ class LiveStreamApiTest extends ApiTestBase {
             "stopped_by", "recording_assets");
     private static final String MEETING = "https://example.test/meeting";
 
+    @BeforeEach
+    void holdPhases() {
+        Streams.holdPhases(api); // the shared server's clock runs: jobs move only when a test moves them
+    }
+
     private Client.Response start(String room, Object body) {
         return api.post("/v2/live-streams/room/" + room + "/start", body);
     }
@@ -34,8 +40,8 @@ class LiveStreamApiTest extends ApiTestBase {
         return response.json();
     }
 
-    private JsonNode running(String streamId) {
-        return Streams.awaitStatus(api, "/v2/live-streams/" + streamId, "running");
+    private void running(String streamId) {
+        assertThat(Streams.advance(api, streamId)).isEqualTo("running");
     }
 
     @Test
@@ -253,7 +259,8 @@ class LiveStreamApiTest extends ApiTestBase {
         assertError(api.post("/v2/live-streams/" + id + "/stop", null), 400, "Invalid request",
                 "live stream is stopping, not running");
         assertError(api.post("/v2/live-streams/000000000000000000000000/stop", null), 404, "Live stream not found");
-        Streams.awaitStatus(api, "/v2/live-streams/" + id, "completed");
+        assertThat(Streams.advance(api, id)).isEqualTo("post_processing");
+        assertThat(Streams.advance(api, id)).isEqualTo("completed");
         assertError(api.post("/v2/live-streams/" + id + "/stop", null), 400, "Invalid request",
                 "live stream is completed, not running");
     }
@@ -342,5 +349,9 @@ class LiveStreamApiTest extends ApiTestBase {
         assertError(start(room, "[1]"), 400, "Invalid body param", "body must be a JSON object");
         assertError(start(room, Map.of("destination", "a\u0000")), 400, "Invalid body param",
                 "destination must not contain NUL characters");
+        assertError(start(room, Map.of("destination", "d".repeat(256))), 400, "Invalid body param",
+                "destination must be at most 255 characters");
+        assertError(start(room, Map.of("meeting_url", "https://example.test/\u0000")), 400, "Invalid body param",
+                "meeting_url must not contain NUL characters");
     }
 }

@@ -229,6 +229,10 @@ class LiveStreamLifecycleTest {
         assertThat(segment.status()).isEqualTo(200);
         assertThat(segment.contentType()).isEqualTo("video/mp4");
         assertThat(new String(segment.bytes(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isIn("moof", "styp");
+        Http.Fetched head = Http.head(base + "stream_1/segment6.m4s");
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.bytes()).isEmpty();
+        assertThat(head.contentLength()).isEqualTo(segment.bytes().length);
         Http.Fetched init = Http.get(base + "stream_0/init.mp4");
         assertThat(init.status()).isEqualTo(200);
         assertThat(new String(init.bytes(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");

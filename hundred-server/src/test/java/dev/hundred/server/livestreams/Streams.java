@@ -53,25 +53,21 @@ public final class Streams {
         assertThat(set.status()).as(set.text()).isEqualTo(200);
     }
 
-    /** Polls {@code path} until its status is {@code status} (10 s at most). */
-    public static JsonNode awaitStatus(Client api, String path, String status) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        JsonNode now = api.get(path).json();
-        while (!now.path("status").asText().equals(status)) {
-            assertThat(System.nanoTime()).as("%s reached %s: %s", path, status, now).isLessThan(deadline);
-            pause();
-            now = api.get(path).json();
-        }
-        return now;
+    /**
+     * Makes every job phase of this workspace last a day, so that on a server whose clock runs a job stays in
+     * the state a test put it in; {@link #advance} then moves it on.
+     */
+    public static void holdPhases(Client api) {
+        Client.Response r = api.post("/emulator/v1/settings", Map.of("jobs", Map.of("start_delay_seconds", 86400,
+                "stop_delay_seconds", 86400, "post_processing_seconds", 86400)));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(20); // between polls of a condition, not instead of one
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** The job's next phase now (the emulator's control); answers its new status. */
+    public static String advance(Client api, String jobId) {
+        Client.Response r = api.post("/emulator/v1/jobs/" + jobId + "/advance", null);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.at("/status");
     }
 
     public static List<String> keys(JsonNode object) {
