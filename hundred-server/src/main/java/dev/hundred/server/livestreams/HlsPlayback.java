@@ -9,18 +9,32 @@ import dev.hundred.server.workspaces.WorkspaceService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The playback URL's files (spec §10.1 {@code playback.url}): like a CDN link, the URL is the key (no
  * management token). They exist while the stream runs; before and after, and for a wrong token, 404.
+ * A published segment never changes and costs a picture to draw, so the last few are kept in memory
+ * (playlists change with the clock and are made each time).
  */
 final class HlsPlayback {
+    static final int CACHED_SEGMENTS = 64;
+
     private final Database db;
     private final LiveStreamStore store;
     private final JobService jobs;
     private final WorkspaceService workspaces;
     private final Clock clock;
+    private final Map<String, Hls.File> segments = Collections.synchronizedMap(
+            new LinkedHashMap<>(CACHED_SEGMENTS, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Hls.File> eldest) {
+                    return size() > CACHED_SEGMENTS;
+                }
+            });
 
     HlsPlayback(Database db, LiveStreamStore store, JobService jobs, WorkspaceService workspaces, Clock clock) {
         this.db = db;
@@ -44,8 +58,18 @@ final class HlsPlayback {
         if (!job.status().equals(MediaJob.RUNNING)) {
             throw LiveStreamErrors.noPlayback("live stream is " + job.status() + ", not running");
         }
-        List<TimedMetadata> cues = db.read(h -> store.metadata(h, job.id()));
-        return HlsMedia.live(job, LiveStreamSpec.of(job.spec()), path, clock.instant(), cues)
+        boolean immutable = !path.endsWith(".m3u8");
+        String key = job.id() + "/" + path;
+        Hls.File cached = immutable ? segments.get(key) : null;
+        if (cached != null) {
+            return cached;
+        }
+        List<TimedMetadata> cues = immutable ? List.of() : db.read(h -> store.metadata(h, job.id()));
+        Hls.File file = HlsMedia.live(job, LiveStreamSpec.of(job.spec()), path, clock.instant(), cues)
                 .orElseThrow(() -> LiveStreamErrors.noPlayback("no file " + path + " in this stream now"));
+        if (immutable) {
+            segments.put(key, file);
+        }
+        return file;
     }
 }
