@@ -28,7 +28,6 @@ final class ExternalStreamRules {
 
     static void checkStart(ExternalStreamBody body) {
         Violations v = new Violations();
-        v.text("meeting_url", body.meetingUrl(), Integer.MAX_VALUE);
         rtmpUrls(v, body.rtmpUrls());
         if (body.resolution() != null) {
             int width = width(body.resolution(), DEFAULT_WIDTH);
@@ -65,9 +64,6 @@ final class ExternalStreamRules {
     static String rtmpUrlProblem(String url) {
         if (url.length() > MAX_URL_LENGTH) {
             return "must be at most " + MAX_URL_LENGTH + " characters";
-        }
-        if (url.indexOf('\0') >= 0) {
-            return "must not contain NUL characters";
         }
         URI uri;
         try {

@@ -28,7 +28,6 @@ final class LiveStreamRules {
     static void checkStart(LiveStreamBody body) {
         Violations v = new Violations();
         v.text("destination", body.destination(), MAX_DESTINATION);
-        v.text("meeting_url", body.meetingUrl(), Integer.MAX_VALUE);
         LiveStreamBody.Transcription t = body.transcription();
         if (t != null) {
             oneOf(v, "transcription.modes", t.modes(), MODES);
