@@ -18,6 +18,7 @@ import dev.hundred.server.clock.HundredClock;
 import dev.hundred.server.emulator.EmulatorSettings;
 import dev.hundred.server.emulator.SettingsRoutes;
 import dev.hundred.server.events.DomainEvents;
+import dev.hundred.server.externalstreams.ExternalStreamFeature;
 import dev.hundred.server.gateway.EmulatorPeerRoutes;
 import dev.hundred.server.gateway.PeerGateway;
 import dev.hundred.server.gateway.PeerSockets;
@@ -43,7 +44,9 @@ import dev.hundred.server.templates.TemplateRoutes;
 import dev.hundred.server.templates.TemplateService;
 import dev.hundred.server.templates.TemplateStore;
 import dev.hundred.server.jobs.JobRoutes;
+import dev.hundred.server.jobs.JobChat;
 import dev.hundred.server.jobs.JobService;
+import dev.hundred.server.livestreams.LiveStreamFeature;
 import dev.hundred.server.polls.PollEmulatorRoutes;
 import dev.hundred.server.polls.PollHistoryService;
 import dev.hundred.server.polls.PollRoutes;
@@ -113,6 +116,10 @@ public final class Hundred implements AutoCloseable {
         SipTrunkService sipTrunks = new SipTrunkService(db, clock);
         SipCallService sipCalls = new SipCallService(db, sipTrunks, roomCodes, rooms, templates, peers,
                 emulatorSettings, events, clock, this::publicUrl);
+        JobChat chat = new JobChat(peers, sessions, assets);
+        LiveStreamFeature liveStreams = new LiveStreamFeature(db, jobs, rooms, templates, assets, chat, liveAccess,
+                events, workspaces, clock, this::publicUrl);
+        ExternalStreamFeature externalStreams = new ExternalStreamFeature(db, jobs, rooms, templates, assets, chat, events);
 
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
                 new RoomRoutes(rooms),
@@ -131,7 +138,9 @@ public final class Hundred implements AutoCloseable {
                 new PollEmulatorRoutes(pollRuns),
                 analytics.routes(),
                 new StreamKeyRoutes(streamKeys, ingests),
-                new SipRoutes(sipTrunks, sipCalls, tokens)));
+                new SipRoutes(sipTrunks, sipCalls, tokens),
+                liveStreams.routes(),
+                externalStreams.routes()));
     }
 
     public Hundred(Config config) {

@@ -42,6 +42,12 @@ public final class ClockService implements AutoCloseable {
     private DueTimers timers;
     private final java.util.List<Runnable> onMove = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledExecutorService refresher;
+    /**
+     * Held while a reading is taken and applied, by the refresher and by moves alike: otherwise a refresh
+     * that read the row just before a move committed would apply that older reading after it, and this
+     * node's clock would step back (up to a second) until the next refresh.
+     */
+    private final Object readingLock = new Object();
 
     public ClockService(Database db, HundredClock clock) {
         this.db = db;
@@ -72,7 +78,9 @@ public final class ClockService implements AutoCloseable {
     }
 
     private void refresh() {
-        clock.apply(db.read(h -> store.read(h, false)));
+        synchronized (readingLock) {
+            clock.apply(db.read(h -> store.read(h, false)));
+        }
     }
 
     private void refreshQuietly() {
@@ -161,6 +169,12 @@ public final class ClockService implements AutoCloseable {
 
     /** Sets the clock to {@code target} unless it already reads later; the row lock serialises nodes. */
     private void forwardTo(Instant target) {
+        synchronized (readingLock) {
+            forwardToLocked(target);
+        }
+    }
+
+    private void forwardToLocked(Instant target) {
         HundredClock.Reading next = db.tx(h -> {
             HundredClock.Reading current = store.read(h, true);
             clock.apply(current);
@@ -176,6 +190,12 @@ public final class ClockService implements AutoCloseable {
     }
 
     private void freeze(boolean frozen) {
+        synchronized (readingLock) {
+            freezeLocked(frozen);
+        }
+    }
+
+    private void freezeLocked(boolean frozen) {
         HundredClock.Reading next = db.tx(h -> {
             HundredClock.Reading current = store.read(h, true);
             clock.apply(current);

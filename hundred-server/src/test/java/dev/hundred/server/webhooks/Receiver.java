@@ -69,17 +69,17 @@ public final class Receiver implements AutoCloseable {
         return new Receiver(0, n -> 200);
     }
 
-    static Receiver answering(IntUnaryOperator statusOfNth) {
+    public static Receiver answering(IntUnaryOperator statusOfNth) {
         return new Receiver(0, statusOfNth);
     }
 
     /** A receiver on a given port (one reserved earlier and free now). */
-    static Receiver okOn(int port) {
+    public static Receiver okOn(int port) {
         return new Receiver(port, n -> 200);
     }
 
     /** Status 0 means: never answer. */
-    static Receiver hanging() {
+    public static Receiver hanging() {
         return new Receiver(0, n -> 0);
     }
 
