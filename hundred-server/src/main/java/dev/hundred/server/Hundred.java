@@ -102,7 +102,7 @@ public final class Hundred implements AutoCloseable {
         timers.register(SessionLimits.TIMER, new SessionLimits(live, timers, workspaces)::fire);
         this.peers = new PeerService(live, workspaces, clock);
         PeerSockets sockets = new PeerSockets(events);
-        this.webhooks = new Webhooks(db, events, config.webhooks(), clock);
+        this.webhooks = new Webhooks(db, events, config.webhooks(), clock, wallClock);
         clockService.onMove(webhooks::wake);
         this.emulatorSettings = new EmulatorSettings(db, clock);
         this.liveAccess = new LiveAccess(live);

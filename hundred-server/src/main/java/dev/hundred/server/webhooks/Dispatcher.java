@@ -39,6 +39,8 @@ public final class Dispatcher implements AutoCloseable {
     private final OutboxStore store;
     private final WebhookOptions options;
     private final Clock clock;
+    /** The machine's clock, for leases: they are about this node being alive, not about emulated time. */
+    private final Clock wall;
     private final Sender sender;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> perHost = new ConcurrentHashMap<>();
@@ -52,11 +54,12 @@ public final class Dispatcher implements AutoCloseable {
     private Instant nextPurge = Instant.EPOCH;
     private Instant lastClaim = Instant.EPOCH;
 
-    public Dispatcher(Database db, OutboxStore store, WebhookOptions options, Clock clock) {
+    public Dispatcher(Database db, OutboxStore store, WebhookOptions options, Clock clock, Clock wall) {
         this.db = db;
         this.store = store;
         this.options = options;
         this.clock = clock;
+        this.wall = wall;
         this.sender = new Sender(options.timeout(), clock);
     }
 
@@ -123,7 +126,8 @@ public final class Dispatcher implements AutoCloseable {
         List<OutboxRow> rows = db.tx(h -> {
             admitted.clear();
             refused[0] = false;
-            return store.claim(h, now, now.plus(options.timeout()).plus(LEASE_MARGIN), limit, busy, underCap);
+            Instant wallNow = wall.instant();
+            return store.claim(h, now, wallNow, wallNow.plus(options.timeout()).plus(LEASE_MARGIN), limit, busy, underCap);
         });
         for (OutboxRow row : rows) {
             inFlight.incrementAndGet();

@@ -49,14 +49,15 @@ final class OutboxStore {
      * until {@code leaseUntil}: a node that dies mid-attempt gives its rows back when the lease ends.
      * Receivers in {@code busyHosts} are left out; {@code admit} may refuse more (it sees rows in order).
      */
-    List<OutboxRow> claim(Handle h, Instant now, Instant leaseUntil, int limit, Collection<String> busyHosts,
+    List<OutboxRow> claim(Handle h, Instant now, Instant wall, Instant leaseUntil, int limit, Collection<String> busyHosts,
                           Predicate<OutboxRow> admit) {
         String notBusy = busyHosts.isEmpty() ? "" : " AND o.host NOT IN (<busy>)";
         var query = h.createQuery("SELECT o.* FROM webhook_outbox o WHERE o.due_at <= :now"
+                        + " AND (o.lease_until IS NULL OR o.lease_until < :wall)"
                         + " AND NOT EXISTS (SELECT 1 FROM webhook_outbox p WHERE p.lane = o.lane AND p.seq < o.seq)"
                         + notBusy
                         + " ORDER BY o.due_at, o.seq FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
-                .bind("now", now);
+                .bind("now", now).bind("wall", wall);
         if (!busyHosts.isEmpty()) {
             query.bindList("busy", List.copyOf(busyHosts));
         }
@@ -65,11 +66,11 @@ final class OutboxStore {
         if (rows.isEmpty()) {
             return rows;
         }
-        h.createUpdate("UPDATE webhook_outbox SET due_at = :lease, attempts = attempts + 1 WHERE id IN (<ids>)")
+        h.createUpdate("UPDATE webhook_outbox SET lease_until = :lease, attempts = attempts + 1 WHERE id IN (<ids>)")
                 .bind("lease", leaseUntil).bindList("ids", rows.stream().map(OutboxRow::id).toList()).execute();
         return rows.stream().map(r -> new OutboxRow(r.id(), r.lane(), r.seq(), r.workspaceId(), r.roomId(), r.eventId(),
                 r.eventType(), r.eventAt(), r.body(), r.url(), r.host(), r.headers(), r.signingSecret(),
-                r.attempts() + 1, leaseUntil, r.workflowId(), r.queuedAt())).toList();
+                r.attempts() + 1, r.dueAt(), r.workflowId(), r.queuedAt())).toList();
     }
 
     /** The earliest due time (or lease end) later than {@code after}; empty when there is none. */
@@ -80,7 +81,8 @@ final class OutboxStore {
 
     /** Puts a failed attempt's row back for its next try; false when the lease was lost meanwhile. */
     boolean retryAt(Handle h, OutboxRow row, Instant due) {
-        return h.createUpdate("UPDATE webhook_outbox SET due_at = :due WHERE id = :id AND attempts = :attempts")
+        return h.createUpdate("UPDATE webhook_outbox SET due_at = :due, lease_until = NULL WHERE id = :id"
+                        + " AND attempts = :attempts")
                 .bind("due", due).bind("id", row.id()).bind("attempts", row.attempts()).execute() == 1;
     }
 

@@ -15,11 +15,11 @@ public final class Webhooks implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final WebhookRoutes routes;
 
-    public Webhooks(Database db, DomainEvents events, WebhookOptions options, Clock clock) {
+    public Webhooks(Database db, DomainEvents events, WebhookOptions options, Clock clock, Clock wall) {
         OutboxStore outboxStore = new OutboxStore();
         WebhookHistoryStore historyStore = new WebhookHistoryStore();
         this.settings = new WebhookSettingsService(db, new WebhookSettingsStore(), clock);
-        this.dispatcher = new Dispatcher(db, outboxStore, options, clock);
+        this.dispatcher = new Dispatcher(db, outboxStore, options, clock, wall);
         Outbox outbox = new Outbox(settings, outboxStore, dispatcher, clock);
         events.subscribe(RoomEvent.class, outbox::queue);
         ReplayService replays = new ReplayService(db, historyStore, new ReplayStore(), outboxStore, settings, dispatcher, clock);

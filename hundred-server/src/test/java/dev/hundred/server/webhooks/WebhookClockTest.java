@@ -110,6 +110,25 @@ class WebhookClockTest {
         }
     }
 
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
+    void moving_the_clock_past_an_attempt_in_flight_does_not_send_it_again(String backend) {
+        try (Hundred server = Backends.fresh(backend); Receiver stuck = Receiver.hanging(); Receiver fine = Receiver.ok()) {
+            Client api = Client.forNewWorkspace(server);
+            api.freezeClock(true);
+            String slow = api.post("/v2/rooms", Map.of("name", "slow", "webhook", Map.of("url", stuck.url()))).at("/id");
+            String quick = api.post("/v2/rooms", Map.of("name", "quick", "webhook", Map.of("url", fine.url()))).at("/id");
+            Live.join(api, slow, "host", "Ann");
+            stuck.await(1, Duration.ofSeconds(10)); // the attempt is in flight: the receiver holds it
+            api.advanceClock(3600);
+            Live.join(api, quick, "host", "Bob");
+            // A claim that came after the move delivered the other room's events; it would have taken the
+            // stuck row first (it is due earlier) had its lease been on the moved clock.
+            fine.await(2, Duration.ofSeconds(10));
+            assertThat(stuck.hits()).hasSize(1);
+        }
+    }
+
     /** When the delivery being retried (the head of its room's lane) is next due. */
     private static java.time.Instant nextDue(Hundred server) {
         return server.database().read(h -> h.createQuery("SELECT due_at FROM webhook_outbox WHERE attempts > 0"
