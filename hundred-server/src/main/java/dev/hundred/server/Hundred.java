@@ -21,6 +21,7 @@ import dev.hundred.server.gateway.EmulatorPeerRoutes;
 import dev.hundred.server.gateway.PeerGateway;
 import dev.hundred.server.gateway.PeerSockets;
 import dev.hundred.server.http.Api;
+import dev.hundred.server.http.Routes;
 import dev.hundred.server.roomcodes.RoomCodeRoutes;
 import dev.hundred.server.roomcodes.RoomCodeService;
 import dev.hundred.server.roomcodes.RoomCodeStore;
@@ -36,6 +37,7 @@ import dev.hundred.server.templates.TemplateRoutes;
 import dev.hundred.server.templates.TemplateService;
 import dev.hundred.server.templates.TemplateStore;
 import dev.hundred.server.jobs.JobRoutes;
+import dev.hundred.server.recordings.Recordings;
 import dev.hundred.server.jobs.JobService;
 import dev.hundred.server.timers.Timers;
 import dev.hundred.server.webhooks.Webhooks;
@@ -44,6 +46,7 @@ import dev.hundred.server.workspaces.WorkspaceService;
 import dev.hundred.server.workspaces.WorkspaceStore;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -93,8 +96,10 @@ public final class Hundred implements AutoCloseable {
         this.liveAccess = new LiveAccess(live);
         this.jobs = new JobService(db, liveAccess, timers, emulatorSettings, events, workspaces);
         this.assets = new AssetService(db, rooms, templates, workspaces, clock, this::publicUrl);
+        Recordings recordings = new Recordings(db, jobs, rooms, templates, assets, sessions, peers, liveAccess, timers,
+                emulatorSettings, events, workspaces, clock);
 
-        this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
+        List<Routes> features = new ArrayList<>(List.of(
                 new RoomRoutes(rooms),
                 new TemplateRoutes(templates),
                 new RoomCodeRoutes(roomCodes),
@@ -107,6 +112,8 @@ public final class Hundred implements AutoCloseable {
                 new SettingsRoutes(emulatorSettings),
                 new JobRoutes(jobs),
                 new AssetRoutes(assets)));
+        features.addAll(recordings.routes());
+        this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), features);
     }
 
     public Hundred(Config config) {
