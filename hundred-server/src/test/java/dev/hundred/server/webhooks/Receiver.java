@@ -25,10 +25,10 @@ import java.util.function.Predicate;
  * arrival time) and answers with the status {@code answer} gives for the n-th request (1-based).
  * {@link #hanging} never answers, like a receiver that accepted the connection and died.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
     /** One request as it arrived. */
-    record Hit(long arrivedNanos, Map<String, List<String>> headers, String body) {
-        JsonNode json() {
+    public record Hit(long arrivedNanos, Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
             try {
                 return Client.JSON.readTree(body);
             } catch (IOException e) {
@@ -36,7 +36,7 @@ final class Receiver implements AutoCloseable {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey().equalsIgnoreCase(name)) {
                     return e.getValue().get(0);
@@ -64,21 +64,21 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    static Receiver ok() {
+    public static Receiver ok() {
         return new Receiver(0, n -> 200);
     }
 
-    static Receiver answering(IntUnaryOperator statusOfNth) {
+    public static Receiver answering(IntUnaryOperator statusOfNth) {
         return new Receiver(0, statusOfNth);
     }
 
     /** A receiver on a given port (one reserved earlier and free now). */
-    static Receiver okOn(int port) {
+    public static Receiver okOn(int port) {
         return new Receiver(port, n -> 200);
     }
 
     /** Status 0 means: never answer. */
-    static Receiver hanging() {
+    public static Receiver hanging() {
         return new Receiver(0, n -> 0);
     }
 
@@ -105,22 +105,22 @@ final class Receiver implements AutoCloseable {
         exchange.close();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
     }
 
-    List<Hit> hits() {
+    public List<Hit> hits() {
         synchronized (hits) {
             return List.copyOf(hits);
         }
     }
 
     /** Waits until {@code n} requests arrived; fails after {@code max}. */
-    List<Hit> await(int n, Duration max) {
+    public List<Hit> await(int n, Duration max) {
         return awaitUntil(list -> list.size() >= n, max, n + " requests");
     }
 
-    List<Hit> awaitUntil(Predicate<List<Hit>> done, Duration max, String what) {
+    public List<Hit> awaitUntil(Predicate<List<Hit>> done, Duration max, String what) {
         long deadline = System.nanoTime() + max.toNanos();
         synchronized (hits) {
             while (!done.test(hits)) {
