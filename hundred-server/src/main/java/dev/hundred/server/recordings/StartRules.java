@@ -2,6 +2,7 @@ package dev.hundred.server.recordings;
 
 import dev.hundred.server.http.ApiError;
 import dev.hundred.server.jobs.JobService;
+import dev.hundred.server.media.Transcripts;
 import dev.hundred.server.recordings.RecordingSpec.Section;
 import dev.hundred.server.recordings.RecordingSpec.SummarySpec;
 import dev.hundred.server.recordings.RecordingSpec.TranscriptionSpec;
@@ -44,9 +45,8 @@ final class StartRules {
     static final int MAX_WORD = 100;
     static final double DEFAULT_TEMPERATURE = 0.5;
     /** The dashboard's default sections, for a summary that names none. */
-    static final List<Section> DEFAULT_SECTIONS = List.of(new Section("Agenda", "bullets"),
-            new Section("Key Points Discussed", "bullets"), new Section("Follow Up Action Items", "bullets"),
-            new Section("Short Summary", "paragraph"));
+    static final List<Section> DEFAULT_SECTIONS = Transcripts.DEFAULT_SECTIONS.stream()
+            .map(s -> new Section(s.title(), s.format())).toList();
 
     /** What a valid start runs with. */
     record Plan(String meetingUrl, String destination, RecordingSpec spec, String beamRole, Integer maxDurationSeconds) {}
