@@ -138,4 +138,50 @@ class RecordingAssetsTest {
             assertThat(chat.path("size").asLong()).isEqualTo(file.bytes().length);
         }
     }
+
+    @Test
+    void assets_are_listed_retrieved_and_presigned_for_their_workspace_only() {
+        String room = Live.room(api);
+        Live.join(api, room, "host", "Ann");
+        JsonNode done = record(room, Map.of(), 3);
+        String id = done.path("id").asText();
+        JsonNode composite = asset(done, "room-composite");
+        String compositeId = composite.path("id").asText();
+        JsonNode retrieved = api.get("/v2/recording-assets/" + compositeId).json();
+        assertThat(Recs.keys(retrieved)).containsExactly("id", "job_id", "room_id", "session_id", "type", "path", "status",
+                "size", "duration", "created_at", "thumbnails", "metadata");
+        assertThat(retrieved.path("job_id").asText()).isEqualTo(id);
+        assertThat(retrieved.path("thumbnails").isNull()).isTrue();
+        JsonNode page = api.get("/v2/recording-assets?room_id=" + room).json();
+        assertThat(page.path("data")).extracting(a -> a.path("type").asText()).containsExactly("chat", "room-composite");
+        assertThat(api.get("/v2/recording-assets?session_id=" + done.path("session_id").asText() + "&type=chat")
+                .json().path("data")).hasSize(1);
+        assertThat(api.get("/v2/recording-assets?status=failed").json().path("data").isNull()).isTrue();
+
+        JsonNode presigned = api.get("/v2/recording-assets/" + compositeId + "/presigned-url?presign_duration=60").json();
+        assertThat(Recs.keys(presigned)).containsExactly("id", "path", "url", "expiry");
+        assertThat(presigned.path("expiry").asLong()).isEqualTo(60);
+        assertThat(presigned.path("path").asText()).isEqualTo(composite.path("path").asText());
+        assertThat(Download.of(presigned.path("url").asText()).bytes()).hasSize(composite.path("size").asInt());
+        api.advanceClock(61);
+        assertThat(status(presigned.path("url").asText())).isEqualTo(403);
+        assertThat(status(presigned.path("url").asText().replaceAll("signature=[0-9a-f]", "signature=0"))).isEqualTo(403);
+
+        Client other = Client.forNewWorkspace(api.server());
+        dev.hundred.server.support.ErrorAssert.assertError(other.get("/v2/recording-assets/" + compositeId), 404,
+                "Asset not found");
+        assertThat(other.get("/v2/recording-assets").json().path("data").isNull()).isTrue();
+    }
+
+    private static int status(String url) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }
