@@ -75,7 +75,7 @@ public final class Hundred implements AutoCloseable {
         this.clock = new HundredClock(wallClock);
         this.db = Database.open(config.db());
         this.clockService = new ClockService(db, clock);
-        this.timers = new Timers(db, clock);
+        this.timers = new Timers(db, clock, config.timerLease());
         clockService.fireWith(timers);
 
         this.events = new DomainEvents();
