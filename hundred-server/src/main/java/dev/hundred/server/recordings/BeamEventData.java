@@ -5,7 +5,6 @@ import dev.hundred.server.jobs.JobChanged;
 import dev.hundred.server.jobs.JobService;
 import dev.hundred.server.jobs.MediaJob;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ final class BeamEventData {
 
     static Map<String, Object> started(JobChanged e, RecordingSpec spec) {
         MediaJob job = e.job();
-        Map<String, Object> data = head(e, true);
+        Map<String, Object> data = head(e);
         data.put("session_id", job.sessionId());
         data.put("metadata_id", job.metadataId());
         data.put("template_id", e.room().templateId());
@@ -41,7 +40,7 @@ final class BeamEventData {
 
     static Map<String, Object> stopped(JobChanged e, RecordingSpec spec) {
         MediaJob job = e.job();
-        Map<String, Object> data = head(e, true);
+        Map<String, Object> data = head(e);
         data.put("session_id", job.sessionId());
         data.put("metadata_id", job.metadataId());
         data.put("template_id", e.room().templateId());
@@ -54,7 +53,7 @@ final class BeamEventData {
         return data;
     }
 
-    /** {@code composite} and {@code chat} with their presigned links (valid {@code presign}). */
+    /** On completion: the {@code composite} and {@code chat} assets with their presigned links. */
     static Map<String, Object> recorded(JobChanged e, RecordingSpec spec, Asset composite, String compositeUrl,
                                         Asset chat, String chatUrl) {
         MediaJob job = e.job();
@@ -87,7 +86,7 @@ final class BeamEventData {
 
     static Map<String, Object> failure(JobChanged e, RecordingSpec spec) {
         MediaJob job = e.job();
-        Map<String, Object> data = head(e, true);
+        Map<String, Object> data = head(e);
         data.put("session_id", job.sessionId());
         data.put("template_id", e.room().templateId());
         data.put("error_code", ERROR_CODE);
@@ -122,11 +121,12 @@ final class BeamEventData {
         };
     }
 
-    private static Map<String, Object> head(JobChanged e, boolean recordingEnabled) {
+    /** A recording always records ({@code recording_enabled}); an RTMP stream would say whether it does too. */
+    private static Map<String, Object> head(JobChanged e) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("beam_id", e.job().id());
         data.put("job_id", e.job().id());
-        data.put("recording_enabled", recordingEnabled);
+        data.put("recording_enabled", true);
         data.put("room_id", e.job().roomId());
         data.put("peer_id", e.job().beamPeerId());
         return data;
@@ -142,9 +142,5 @@ final class BeamEventData {
 
     static int seconds(Duration d) {
         return (int) d.toSeconds();
-    }
-
-    static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 }
