@@ -18,6 +18,7 @@ CREATE TABLE timers (
     id           VARCHAR(36)  PRIMARY KEY,
     kind         VARCHAR(64)  NOT NULL,            -- what fires it, e.g. jobs.phase, rooms.max_duration
     subject      VARCHAR(128) NOT NULL,            -- what it is about: a job id, a room id, ...
+    lane         VARCHAR(128) NOT NULL,            -- timers of one lane (a room) fire one after the other
     workspace_id VARCHAR(24)  NOT NULL,
     due_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     seq          BIGINT       NOT NULL,            -- order among timers due at the same instant

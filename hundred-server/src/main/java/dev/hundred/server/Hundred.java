@@ -7,6 +7,7 @@ import dev.hundred.server.activerooms.LivePlane;
 import dev.hundred.server.activerooms.LiveStore;
 import dev.hundred.server.activerooms.PeerService;
 import dev.hundred.server.activerooms.SessionLimits;
+import dev.hundred.server.analytics.Analytics;
 import dev.hundred.server.assets.AssetRoutes;
 import dev.hundred.server.assets.AssetService;
 import dev.hundred.server.auth.AuthFilter;
@@ -31,7 +32,13 @@ import dev.hundred.server.rooms.RoomStore;
 import dev.hundred.server.sessions.SessionRoutes;
 import dev.hundred.server.sessions.SessionService;
 import dev.hundred.server.sessions.SessionStore;
+import dev.hundred.server.sip.SipCallService;
+import dev.hundred.server.sip.SipRoutes;
+import dev.hundred.server.sip.SipTrunkService;
 import dev.hundred.server.store.Database;
+import dev.hundred.server.streamkeys.IngestService;
+import dev.hundred.server.streamkeys.StreamKeyRoutes;
+import dev.hundred.server.streamkeys.StreamKeyService;
 import dev.hundred.server.templates.RolesChanged;
 import dev.hundred.server.templates.TemplateRoutes;
 import dev.hundred.server.templates.TemplateService;
@@ -39,6 +46,11 @@ import dev.hundred.server.templates.TemplateStore;
 import dev.hundred.server.jobs.JobRoutes;
 import dev.hundred.server.recordings.Recordings;
 import dev.hundred.server.jobs.JobService;
+import dev.hundred.server.polls.PollEmulatorRoutes;
+import dev.hundred.server.polls.PollHistoryService;
+import dev.hundred.server.polls.PollRoutes;
+import dev.hundred.server.polls.PollRunService;
+import dev.hundred.server.polls.PollService;
 import dev.hundred.server.timers.Timers;
 import dev.hundred.server.webhooks.Webhooks;
 import dev.hundred.server.workspaces.Workspace;
@@ -96,6 +108,14 @@ public final class Hundred implements AutoCloseable {
         this.liveAccess = new LiveAccess(live);
         this.jobs = new JobService(db, liveAccess, timers, emulatorSettings, events, workspaces);
         this.assets = new AssetService(db, rooms, templates, workspaces, clock, this::publicUrl);
+        PollService polls = new PollService(db, clock);
+        PollRunService pollRuns = new PollRunService(db, polls, liveAccess, rooms, templates, timers, events, workspaces);
+        Analytics analytics = new Analytics(db, events, rooms, sessions, templates, liveAccess, clock);
+        StreamKeyService streamKeys = new StreamKeyService(db, rooms, clock, this::publicUrl);
+        IngestService ingests = new IngestService(streamKeys, liveAccess, peers, templates, jobs, events);
+        SipTrunkService sipTrunks = new SipTrunkService(db, clock);
+        SipCallService sipCalls = new SipCallService(db, sipTrunks, roomCodes, rooms, templates, peers,
+                emulatorSettings, events, clock, this::publicUrl);
         Recordings recordings = new Recordings(db, jobs, rooms, templates, assets, sessions, peers, liveAccess, timers,
                 emulatorSettings, events, workspaces, clock);
 
@@ -105,13 +125,18 @@ public final class Hundred implements AutoCloseable {
                 new RoomCodeRoutes(roomCodes),
                 new SessionRoutes(sessions),
                 new ActiveRoomRoutes(new ActiveRoomService(live, rooms)),
-                new PeerGateway(tokens, peers, sockets),
+                new PeerGateway(tokens, peers, sockets, pollRuns),
                 new EmulatorPeerRoutes(peers),
                 webhooks.routes(),
                 new ClockRoutes(clockService),
                 new SettingsRoutes(emulatorSettings),
                 new JobRoutes(jobs),
-                new AssetRoutes(assets)));
+                new AssetRoutes(assets),
+                new PollRoutes(polls, new PollHistoryService(db, polls)),
+                new PollEmulatorRoutes(pollRuns),
+                analytics.routes(),
+                new StreamKeyRoutes(streamKeys, ingests),
+                new SipRoutes(sipTrunks, sipCalls, tokens)));
         features.addAll(recordings.routes());
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), features);
     }

@@ -24,8 +24,25 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
-        String[] effective = args.length == 0 ? new String[] {"serve"} : args;
-        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(effective));
+        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(withCommand(args)));
+    }
+
+    /**
+     * {@code serve} is the default command, also when only its options are given ({@code hundred --port 0
+     * --db mem}); {@code --help} and {@code --version} stay the top level's.
+     */
+    static String[] withCommand(String[] args) {
+        if (args.length == 0) {
+            return new String[] {"serve"};
+        }
+        boolean topLevel = java.util.Set.of("-h", "--help", "-V", "--version").contains(args[0]);
+        if (!args[0].startsWith("-") || topLevel) {
+            return args;
+        }
+        String[] serve = new String[args.length + 1];
+        serve[0] = "serve";
+        System.arraycopy(args, 0, serve, 1, args.length);
+        return serve;
     }
 
     @Override
@@ -59,6 +76,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--webhook-timeout", defaultValue = "${env:HUNDRED_WEBHOOK_TIMEOUT:-5s}",
                 description = "Limit on one webhook attempt (default: ${DEFAULT-VALUE}).")
         String webhookTimeout;
+        @Option(names = "--webhook-horizon", defaultValue = "${env:HUNDRED_WEBHOOK_HORIZON:-24h}",
+                description = "After the retries, keep retrying with growing waits until this long after the event (none: stop; default: ${DEFAULT-VALUE}).")
+        String webhookHorizon;
         @Option(names = "--public-url", defaultValue = "${env:HUNDRED_PUBLIC_URL}",
                 description = "Base URL clients reach this server at, for links in webhooks (default: the listening address).")
         String publicUrl;
@@ -69,7 +89,8 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             WebhookOptions webhooks = WebhookOptions.defaults().withRetries(WebhookOptions.parseRetries(webhookRetries))
-                    .withTimeout(WebhookOptions.parseDuration(webhookTimeout));
+                    .withTimeout(WebhookOptions.parseDuration(webhookTimeout))
+                    .withHorizon(WebhookOptions.parseHorizon(webhookHorizon));
             Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads, webhooks,
                     publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""),
                     WebhookOptions.parseDuration(timerLease))).start();

@@ -52,6 +52,18 @@ class CliTest {
     }
 
     @Test
+    void serve_options_without_the_word_serve_run_serve() {
+        picocli.CommandLine.ParseResult parsed = new picocli.CommandLine(new Main())
+                .parseArgs(Main.withCommand(new String[] {"--port", "0", "--db", "mem"}));
+        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("serve");
+        assertThat(parsed.subcommand().matchedOptionValue("--port", -1)).isZero();
+        assertThat(parsed.subcommand().matchedOptionValue("--db", "")).isEqualTo("mem");
+        assertThat(Main.withCommand(new String[0])).containsExactly("serve");
+        assertThat(Main.withCommand(new String[] {"token", "management"})).containsExactly("token", "management");
+        assertThat(Main.withCommand(new String[] {"--help"})).containsExactly("--help");
+    }
+
+    @Test
     void ttl_accepts_seconds_minutes_hours_and_days() {
         assertThat(Main.parseDuration("90s").toSeconds()).isEqualTo(90);
         assertThat(Main.parseDuration("30m").toMinutes()).isEqualTo(30);

@@ -116,7 +116,7 @@ public final class LivePlane {
         if (r.session() == null) {
             r.opened(sessions.open(r.h, r.ws, r.room.id(), r.now));
             emit(r, RoomEventData.SESSION_OPEN, RoomEventData.sessionOpen(r.room, r.session()));
-            timers.schedule(r.h, SessionLimits.TIMER, r.session().id(), r.ws.id(), SessionLimits.endOf(r.room, r.now),
+            timers.schedule(r.h, SessionLimits.TIMER, r.session().id(), r.room.id(), r.ws.id(), SessionLimits.endOf(r.room, r.now),
                     SessionLimits.payload(r.room.id()));
         }
         SessionRow s = r.session();

@@ -58,6 +58,11 @@ public final class RoomTx {
         return r.peer(peerId);
     }
 
+    /** A peer this room has had, connected or gone (analytics reports client errors of either). */
+    public Optional<LivePeer> knownPeer(String peerId) {
+        return r.peer(peerId).or(() -> live.store().peer(r.h, r.ws.id(), r.room.id(), peerId));
+    }
+
     /** Connected peers that are people: everyone but recorders. */
     public int humans() {
         return (int) r.peers().stream().filter(p -> !p.transport().equals(LivePeer.BEAM)).count();

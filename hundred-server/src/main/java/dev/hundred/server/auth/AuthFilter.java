@@ -7,13 +7,16 @@ import io.javalin.http.Handler;
 import java.util.Set;
 
 /**
- * Checks the management token on every {@code /v2} call (except the client-facing room-code exchange)
+ * Checks the management token on every {@code /v2} call (except the client-facing {@link #PUBLIC} ones)
  * and records the caller's workspace on the request, where handlers read it with {@link #workspace}.
  */
 public final class AuthFilter implements Handler {
     private static final String ATTRIBUTE = "hundred.workspace";
-    /** Paths under /v2 that clients call without a management token. */
-    private static final Set<String> PUBLIC = Set.of("/v2/token");
+    /**
+     * Paths under /v2 that clients call without a management token: the room-code exchange, and SIP DTMF,
+     * which takes an app token (its handler verifies it).
+     */
+    private static final Set<String> PUBLIC = Set.of("/v2/token", "/v2/sip/dtmf");
 
     private final Tokens tokens;
 

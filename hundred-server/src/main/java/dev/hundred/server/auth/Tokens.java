@@ -1,5 +1,6 @@
 package dev.hundred.server.auth;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hundred.server.http.ApiError;
 import dev.hundred.server.http.Json;
@@ -110,7 +111,17 @@ public final class Tokens {
         Jwt.Parsed parsed = Jwt.parse(token.trim())
                 .orElseThrow(() -> ApiError.tokenInvalid("malformed token"));
         long exp = parsed.seconds("exp").orElseThrow(() -> ApiError.tokenInvalid("exp missing"));
-        checkTimes(exp, parsed.seconds("nbf").orElse(Long.MIN_VALUE), clock.instant().getEpochSecond());
+        long now = clock.instant().getEpochSecond();
+        checkTimes(exp, parsed.seconds("nbf").orElse(Long.MIN_VALUE), now);
+        // The cloud's JWT library refuses a token issued in the future (beyond the leeway), and 100ms
+        // tokens are version 2 (spec §2): either is a forged or broken token here too (decisions.md).
+        if (parsed.seconds("iat").orElse(Long.MIN_VALUE) > now + LEEWAY_SECONDS) {
+            throw ApiError.tokenInvalid("token issued in the future");
+        }
+        JsonNode version = parsed.claims().get("version");
+        if (version == null || !version.isIntegralNumber() || version.asLong() != 2) {
+            throw ApiError.tokenInvalid("version must be 2");
+        }
         return parsed;
     }
 

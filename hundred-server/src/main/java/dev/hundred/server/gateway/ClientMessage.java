@@ -1,6 +1,7 @@
 package dev.hundred.server.gateway;
 
 import dev.hundred.server.activerooms.Bodies;
+import dev.hundred.server.polls.ResponseBody;
 import java.util.List;
 
 /**
@@ -19,4 +20,17 @@ record ClientMessage(
         String role,
         Bodies.TrackBody track,
         String trackId,
-        Boolean mute) {}
+        Boolean mute,
+        String pollId,
+        Integer question,
+        Integer option,
+        List<Integer> options,
+        String text,
+        Boolean skipped,
+        Integer duration) {
+
+    /** The answer of a {@code poll-response} (docs/gateway.md, Polls). */
+    ResponseBody pollResponse() {
+        return new ResponseBody(pollId, question, option, options, text, skipped, duration);
+    }
+}

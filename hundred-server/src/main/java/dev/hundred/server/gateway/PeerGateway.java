@@ -1,6 +1,7 @@
 package dev.hundred.server.gateway;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.activerooms.ActiveRoomErrors;
 import dev.hundred.server.activerooms.Bodies;
 import dev.hundred.server.activerooms.LivePeer;
@@ -10,6 +11,7 @@ import dev.hundred.server.auth.Tokens;
 import dev.hundred.server.http.ApiError;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.http.Routes;
+import dev.hundred.server.polls.PollRunService;
 import dev.hundred.server.store.Ids;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import jakarta.servlet.http.HttpSession;
@@ -47,6 +49,7 @@ public final class PeerGateway implements Routes {
     private final Tokens tokens;
     private final PeerService peers;
     private final PeerSockets sockets;
+    private final PollRunService polls;
 
     /** What one socket is: the grant of its token and, once it joins, its peer id. */
     private static final class Connection {
@@ -58,10 +61,11 @@ public final class PeerGateway implements Routes {
         }
     }
 
-    public PeerGateway(Tokens tokens, PeerService peers, PeerSockets sockets) {
+    public PeerGateway(Tokens tokens, PeerService peers, PeerSockets sockets, PollRunService polls) {
         this.tokens = tokens;
         this.peers = peers;
         this.sockets = sockets;
+        this.polls = polls;
     }
 
     @Override
@@ -102,10 +106,19 @@ public final class PeerGateway implements Routes {
             return; // refused at connect; the socket is closing
         }
         ClientMessage msg;
+        JsonNode tree = null;
         try {
-            msg = Json.MAPPER.readValue(ctx.message(), ClientMessage.class);
+            tree = Json.MAPPER.readTree(ctx.message());
+            msg = Json.MAPPER.treeToValue(tree, ClientMessage.class);
         } catch (JsonProcessingException e) {
-            reply(ctx, error(null, new ApiError(400, "Invalid message", Json.describe(e))));
+            // A message that is JSON but not a valid one still gets its request_id back, when it has one.
+            JsonNode id = tree == null ? null : tree.get("request_id");
+            reply(ctx, error(id != null && id.isTextual() ? id.asText() : null,
+                    new ApiError(400, "Invalid message", Json.describe(e))));
+            return;
+        }
+        if (msg == null) {
+            reply(ctx, error(null, new ApiError(400, "Invalid message", "a message is a JSON object")));
             return;
         }
         try {
@@ -141,6 +154,9 @@ public final class PeerGateway implements Routes {
                 peers.unpublish(g.workspace(), room, peerId, msg.trackId());
                 reply(ctx, ok(msg, null, null));
             }
+            case "poll-start" -> reply(ctx, ok(msg, "poll_session", polls.start(g.workspace(), room, msg.pollId(), peerId)));
+            case "poll-stop" -> reply(ctx, ok(msg, "poll_session", polls.stop(g.workspace(), room, msg.pollId(), peerId)));
+            case "poll-response" -> pollResponse(ctx, g, peerId, msg);
             case "leave" -> leave(ctx, conn, msg);
             default -> throw new ApiError(400, "Invalid message", "unknown type " + type);
         }
@@ -180,6 +196,21 @@ public final class PeerGateway implements Routes {
         }
         ctx.session.setIdleTimeout(JOINED_IDLE_TIMEOUT);
         ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
+        try {
+            polls.tellRunning(g.workspace(), g.roomId(), peerId);
+        } catch (RuntimeException e) {
+            LOG.warn("could not tell peer {} of the polls running in its room", peerId, e); // it has joined all the same
+        }
+    }
+
+    /** An answer: ok with the stored response, and {@code correct} for a graded question whose answer is not hidden. */
+    private void pollResponse(WsMessageContext ctx, AppGrant g, String peerId, ClientMessage msg) {
+        PollRunService.Answered answered = polls.respond(g.workspace(), g.roomId(), peerId, msg.pollResponse(), true);
+        Map<String, Object> reply = ok(msg, "response", answered.response());
+        if (answered.correct() != null) {
+            reply.put("correct", answered.correct());
+        }
+        reply(ctx, reply);
     }
 
     private void leave(WsMessageContext ctx, Connection conn, ClientMessage msg) {

@@ -27,13 +27,18 @@ public final class Api {
             config.jetty.host = host;
             config.jetty.port = port;
             // On stop (SIGTERM) Jetty stops accepting and lets in-flight requests finish, for up to 10 s.
-            config.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            config.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                server.setErrorHandler(new JsonErrorHandler());
+            });
+            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
             config.concurrency.useVirtualThreads = virtualThreads;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
             // false: write each body as one string; the streaming mode pipes through a second thread and copies.
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.routes.before(Api::refuseNul);
             config.routes.before("/v2/*", authFilter);
             config.routes.before("/emulator/*", authFilter);
             config.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
@@ -42,6 +47,11 @@ public final class Api {
             config.routes.exception(ApiError.class, (e, ctx) -> render(ctx, e.body()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(e, ctx)));
             config.routes.exception(Exception.class, (e, ctx) -> {
+                ErrorBody client = clientFault(e);
+                if (client != null) {
+                    render(ctx, client);
+                    return;
+                }
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 render(ctx, new ErrorBody(500, "Internal server error", List.of()));
             });
@@ -58,6 +68,46 @@ public final class Api {
                     List.of("body must be at most " + MAX_BODY_BYTES + " bytes"));
             default -> new ErrorBody(e.getStatus(), e.getMessage(), List.of());
         };
+    }
+
+    /**
+     * A NUL character in a query parameter is refused before anything reads it (PostgreSQL cannot store
+     * it; H2 could, and the same input must get the same answer on both). Jetty refuses one in the path.
+     */
+    private static void refuseNul(Context ctx) {
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (name.indexOf('\0') >= 0 || values.stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
+                throw ApiError.badQuery(name.replace('\0', '?') + " must not contain NUL characters");
+            }
+        });
+    }
+
+    /**
+     * Failures that are the request's, not ours, though they surface as exceptions from below: a path
+     * with an invalid percent-escape (decoded when a route reads its parameter) and a body that ended
+     * before its declared length or chunk (the client half-closed). Null for everything else.
+     */
+    static ErrorBody clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException && t.getMessage() != null && t.getMessage().startsWith("URLDecoder")) {
+                return new ErrorBody(400, "Invalid path parameter", List.of("the path has an invalid percent-escape"));
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                // A last line: fields are checked before they reach the database, but none may get a 500.
+                switch (sql.getSQLState()) {
+                    case "22001": return new ErrorBody(400, "Invalid body param", List.of("a value is too long"));
+                    case "22021", "22P05": return new ErrorBody(400, "Invalid body param",
+                            List.of("a value has a character that cannot be stored"));
+                    case "22008": return new ErrorBody(400, "Invalid query parameter", List.of("a time is out of range"));
+                    default: break;
+                }
+            }
+            if (t instanceof org.eclipse.jetty.io.EofException || (t instanceof java.io.IOException
+                    && t.getMessage() != null && t.getMessage().contains("Early EOF"))) {
+                return new ErrorBody(400, "Invalid body param", List.of("the body ended before its declared length"));
+            }
+        }
+        return null;
     }
 
     private static void render(Context ctx, ErrorBody body) {

@@ -91,12 +91,47 @@ public final class Json {
             if (!tree.isObject() && !type.isAssignableFrom(JsonNode.class) && !type.isArray()) {
                 throw ApiError.badBody("body must be a JSON object");
             }
+            String nul = nulAt(tree, "");
+            if (nul != null) {
+                throw ApiError.badBody((nul.isEmpty() ? "body" : nul) + " must not contain NUL characters");
+            }
             return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw ApiError.badBody(describe(e));
         } catch (IOException e) {
             throw ApiError.badBody("body could not be read");
         }
+    }
+
+    /**
+     * The path of the first string (or key) holding a NUL character, or null when there is none.
+     * PostgreSQL cannot store NUL in text, H2 can: refusing it here gives both the same answer.
+     */
+    static String nulAt(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\0') >= 0 ? path : null;
+        }
+        if (node.isObject()) {
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                java.util.Map.Entry<String, JsonNode> field = it.next();
+                String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (field.getKey().indexOf('\0') >= 0) {
+                    return at;
+                }
+                String found = nulAt(field.getValue(), at);
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nulAt(node.get(i), path + "[" + i + "]");
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     /** A short, safe description of why a body did not parse: which field and what was expected. */

@@ -34,8 +34,17 @@ public final class Timestamps {
         return out.replace(end, out.length(), "Z").toString();
     }
 
-    /** Parses RFC 3339 with any offset; throws {@link DateTimeParseException} on anything else. */
+    /**
+     * Parses RFC 3339 with any offset; throws {@link DateTimeParseException} on anything else, and on years
+     * outside 0001-9999 (RFC 3339's own range, and what both databases store).
+     */
     public static Instant parse(String text) {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        OffsetDateTime parsed = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        Instant instant = parsed.toInstant();
+        int year = instant.atOffset(ZoneOffset.UTC).getYear();
+        if (year < 1 || year > 9999) {
+            throw new DateTimeParseException("year out of range", text, 0);
+        }
+        return instant;
     }
 }

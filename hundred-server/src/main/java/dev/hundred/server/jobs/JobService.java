@@ -104,8 +104,8 @@ public final class JobService {
             store.insert(t.handle(), job);
             int maxSeconds = start.maxDurationSeconds() != null && start.maxDurationSeconds() > 0
                     ? start.maxDurationSeconds() : DEFAULT_MAX_DURATION_SECONDS;
-            timers.schedule(t.handle(), PHASE_TIMER, job.id(), ws.id(), t.now().plus(js.startDelay()), payload(roomId));
-            timers.schedule(t.handle(), MAX_DURATION_TIMER, job.id(), ws.id(), t.now().plusSeconds(maxSeconds), payload(roomId));
+            timers.schedule(t.handle(), PHASE_TIMER, job.id(), roomId, ws.id(), t.now().plus(js.startDelay()), payload(roomId));
+            timers.schedule(t.handle(), MAX_DURATION_TIMER, job.id(), roomId, ws.id(), t.now().plusSeconds(maxSeconds), payload(roomId));
             publish(Step.of(t), job, null);
             if (t.humans() == 0) {
                 scheduleLastPeer(t.handle(), ws, roomId, t.now());
@@ -249,7 +249,7 @@ public final class JobService {
         });
         store.update(s.h(), stopping);
         timers.cancel(s.h(), MAX_DURATION_TIMER, job.id());
-        timers.schedule(s.h(), PHASE_TIMER, job.id(), s.ws().id(), s.now().plus(settings(s.h(), s.ws()).stopDelay()),
+        timers.schedule(s.h(), PHASE_TIMER, job.id(), job.roomId(), s.ws().id(), s.now().plus(settings(s.h(), s.ws()).stopDelay()),
                 payload(job.roomId()));
         publish(s, stopping, job.status());
         return stopping;
@@ -262,7 +262,7 @@ public final class JobService {
         }
         MediaJob processing = copy(job, MediaJob.POST_PROCESSING, s.now(), b -> b.stoppedAt = s.now());
         store.update(s.h(), processing);
-        timers.schedule(s.h(), PHASE_TIMER, job.id(), s.ws().id(), s.now().plus(settings(s.h(), s.ws()).postProcessing()),
+        timers.schedule(s.h(), PHASE_TIMER, job.id(), job.roomId(), s.ws().id(), s.now().plus(settings(s.h(), s.ws()).postProcessing()),
                 payload(job.roomId()));
         publish(s, processing, job.status());
         leaveBeam(s, processing);

@@ -40,9 +40,6 @@ final class SpeechService {
         if (text.length() > MAX_TEXT) {
             throw ApiError.badBody("text must be at most " + MAX_TEXT + " characters");
         }
-        if (text.indexOf('\0') >= 0) {
-            throw ApiError.badBody("text must not contain NUL characters");
-        }
         double seconds = body.durationSeconds() != null ? body.durationSeconds()
                 : Math.max(1, Math.ceil(text.trim().split("\\s+").length / WORDS_PER_SECOND));
         if (!(seconds > 0) || seconds > MAX_SECONDS) {

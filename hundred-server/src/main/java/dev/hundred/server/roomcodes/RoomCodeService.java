@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -147,6 +148,16 @@ public final class RoomCodeService {
             store.setEnabled(h, code.code(), change.enabled(), now);
             return code.withEnabled(change.enabled(), now);
         });
+    }
+
+    /**
+     * A code of this workspace whose room still exists, enabled or not, for features that take a room code
+     * as input (SIP calls, spec §16); another workspace's code is not found.
+     */
+    public Optional<RoomCode> find(Workspace ws, String code) {
+        return db.read(h -> store.locate(h, code))
+                .filter(found -> found.workspaceId().equals(ws.id()) && found.roomExists())
+                .map(RoomCodeStore.Located::code);
     }
 
     /**

@@ -46,7 +46,7 @@ public final class RoomService {
     private Room upsert(Handle h, Workspace ws, RoomBody body) {
         Optional<Room> existing = body.name() == null ? Optional.empty() : store.byName(h, ws.id(), body.name());
         if (existing.isPresent()) {
-            return apply(h, ws, existing.get(), body.withoutName());
+            return apply(h, ws, requireLocked(h, ws, existing.get().id()), body.withoutName());
         }
         Template template = body.templateId() == null ? templates.defaultOf(h, ws) : template(h, ws, body.templateId());
         Instant now = clock.instant();
@@ -89,7 +89,9 @@ public final class RoomService {
     public Room update(Workspace ws, String id, RoomBody body) {
         RoomRules.checkFields(body);
         try {
-            return db.tx(h -> apply(h, ws, store.byId(h, ws.id(), id).orElseThrow(RoomErrors::notFound), body));
+            // Locked while read, changed and written: two updates at once would otherwise each write back
+            // the fields the other changed as they were before (a lost update).
+            return db.tx(h -> apply(h, ws, requireLocked(h, ws, id), body));
         } catch (JdbiException e) {
             if (SqlDialect.isUniqueViolation(e)) {
                 throw RoomErrors.nameTaken(body.name());

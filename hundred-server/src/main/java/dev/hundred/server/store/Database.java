@@ -105,7 +105,9 @@ public final class Database implements AutoCloseable {
         Path file = Path.of(db).toAbsolutePath().normalize().resolve("hundred");
         // WRITE_DELAY=0: H2 otherwise keeps commits in memory for up to 500 ms, and a SIGKILL loses them
         // (the webhook crash test caught that: a committed change and its outbox rows vanished).
-        return "jdbc:h2:file:" + file + H2_MODE + ";WRITE_DELAY=0";
+        // AUTO_SERVER: a second process (hundred token, hundred workspace) reaches the database through the
+        // serving process instead of failing on its file lock.
+        return "jdbc:h2:file:" + file + H2_MODE + ";WRITE_DELAY=0;AUTO_SERVER=TRUE";
     }
 
     public SqlDialect dialect() {

@@ -37,6 +37,23 @@ public final class Ids {
         return HEX.formatHex(id);
     }
 
+    /**
+     * Whether {@code s} has the form of {@link #objectId()}: callers check path ids with it before a query,
+     * so that junk (a NUL, which PostgreSQL refuses in text) is a plain 404 on every back end.
+     */
+    public static boolean isObjectId(String s) {
+        if (s == null || s.length() != 24) {
+            return false;
+        }
+        for (int i = 0; i < 24; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static String uuid() {
         return UUID.randomUUID().toString();
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * A WHERE clause built from optional filters, so a list query names only the filters it was given
@@ -30,8 +30,9 @@ public final class Where {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    public Query bind(Query query) {
-        bindings.forEach(query::bind);
-        return query;
+    /** Binds the filters' values to a query, or to an update that selects with them (INSERT ... SELECT). */
+    public <S extends SqlStatement<S>> S bind(S statement) {
+        bindings.forEach(statement::bind);
+        return statement;
     }
 }

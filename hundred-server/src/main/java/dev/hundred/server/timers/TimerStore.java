@@ -14,13 +14,14 @@ final class TimerStore {
     private static final String CLAIMABLE = "due_at <= :now AND (lease_until IS NULL OR lease_until < :wall)";
 
     /** One timer per (kind, subject): scheduling again replaces it. */
-    void put(Handle h, String id, String kind, String subject, String workspaceId, Instant dueAt, long seq,
+    void put(Handle h, String id, String kind, String subject, String lane, String workspaceId, Instant dueAt, long seq,
              String payload, Instant now) {
         h.createUpdate("DELETE FROM timers WHERE kind = :kind AND subject = :subject")
                 .bind("kind", kind).bind("subject", subject).execute();
-        h.createUpdate("INSERT INTO timers (id, kind, subject, workspace_id, due_at, seq, payload, attempts, created_at)"
-                        + " VALUES (:id, :kind, :subject, :ws, :due, :seq, :payload, 0, :now)")
-                .bind("id", id).bind("kind", kind).bind("subject", subject).bind("ws", workspaceId).bind("due", dueAt)
+        h.createUpdate("INSERT INTO timers (id, kind, subject, lane, workspace_id, due_at, seq, payload, attempts, created_at)"
+                        + " VALUES (:id, :kind, :subject, :lane, :ws, :due, :seq, :payload, 0, :now)")
+                .bind("id", id).bind("kind", kind).bind("subject", subject).bind("lane", lane).bind("ws", workspaceId)
+                .bind("due", dueAt)
                 .bind("seq", seq).bind("payload", payload).bind("now", now).execute();
     }
 
@@ -49,8 +50,8 @@ final class TimerStore {
                         + " WHERE id IN (<ids>)")
                 .bind("lease", leaseUntil).bind("token", token).bindList("ids", due.stream().map(Timer::id).toList())
                 .execute();
-        return due.stream().map(t -> new Timer(t.id(), t.kind(), t.subject(), t.workspaceId(), t.dueAt(), t.payload(),
-                token, t.attempts() + 1)).toList();
+        return due.stream().map(t -> new Timer(t.id(), t.kind(), t.subject(), t.lane(), t.workspaceId(), t.dueAt(),
+                t.payload(), token, t.attempts() + 1)).toList();
     }
 
     /** Removes a claimed timer if this claim still holds it: true means the caller's change may go ahead. */
@@ -73,7 +74,8 @@ final class TimerStore {
     }
 
     private static Timer row(ResultSet rs, StatementContext ctx) throws SQLException {
-        return new Timer(rs.getString("id"), rs.getString("kind"), rs.getString("subject"), rs.getString("workspace_id"),
-                Database.instant(rs, "due_at"), rs.getString("payload"), rs.getString("lease_token"), rs.getInt("attempts"));
+        return new Timer(rs.getString("id"), rs.getString("kind"), rs.getString("subject"), rs.getString("lane"),
+                rs.getString("workspace_id"), Database.instant(rs, "due_at"), rs.getString("payload"),
+                rs.getString("lease_token"), rs.getInt("attempts"));
     }
 }

@@ -30,6 +30,8 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
     public static final Duration LEASE = Duration.ofSeconds(60);
     static final int BATCH = 100;
     static final int MAX_ATTEMPTS = 5;
+    /** Lanes fired at once by the background loop. */
+    static final int FIRING_THREADS = 4;
     /** Longest sleep between looks at the table: another node may have scheduled something sooner. */
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Logger LOG = LoggerFactory.getLogger(Timers.class);
@@ -41,12 +43,15 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
     private final TimerStore store = new TimerStore();
     private final HundredClock clock;
     private final Map<String, TimerHandler> handlers = new ConcurrentHashMap<>();
+    /** Timers a handler consumed in a transaction that committed: nothing is left to clean up after it. */
+    private final java.util.Set<String> consumed = ConcurrentHashMap.newKeySet();
     /** One firing at a time on this node: the loop's and an advancing clock's, so due order holds. */
     private final ReentrantLock firing = new ReentrantLock();
     private final Object signal = new Object();
     private boolean woken;
     private volatile boolean running;
     private Thread loop;
+    private java.util.concurrent.ExecutorService pool;
 
     private final Duration lease;
 
@@ -73,8 +78,17 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
      * once {@code h} commits. {@code payload} is JSON.
      */
     public void schedule(Handle h, String kind, String subject, String workspaceId, Instant dueAt, String payload) {
+        schedule(h, kind, subject, subject, workspaceId, dueAt, payload);
+    }
+
+    /**
+     * The same, in a {@code lane}: timers of one lane (the timers of one room, say) fire one after the
+     * other in due order; timers of different lanes may fire at the same time on several threads.
+     */
+    public void schedule(Handle h, String kind, String subject, String lane, String workspaceId, Instant dueAt,
+                         String payload) {
         Instant due = dueAt.truncatedTo(ChronoUnit.MICROS);
-        store.put(h, Ids.uuid(), kind, subject, workspaceId, due, nextSeq(), payload, clock.instant());
+        store.put(h, Ids.uuid(), kind, subject, lane, workspaceId, due, nextSeq(), payload, clock.instant());
         h.afterCommit(this::wake);
     }
 
@@ -97,7 +111,11 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
      * False means it was cancelled, rescheduled or fired elsewhere meanwhile: make no change.
      */
     public boolean consume(Handle h, Timer timer) {
-        return store.consume(h, timer);
+        boolean mine = store.consume(h, timer);
+        if (mine) {
+            h.afterCommit(() -> consumed.add(timer.id()));
+        }
+        return mine;
     }
 
     private static long nextSeq() {
@@ -112,6 +130,12 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
             return;
         }
         running = true;
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        pool = java.util.concurrent.Executors.newFixedThreadPool(FIRING_THREADS, r -> {
+            Thread t = new Thread(r, "hundred-timer-fire-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         loop = new Thread(this::run, "hundred-timers");
         loop.setDaemon(true);
         loop.start();
@@ -127,7 +151,7 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
     private void run() {
         while (running) {
             try {
-                fireDue();
+                fireDue(true);
                 await(untilNextDue());
             } catch (RuntimeException e) {
                 if (running) {
@@ -143,22 +167,54 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
         return db.read(h -> store.nextClaimable(h, limit, clock.wallInstant()));
     }
 
-    /** Fires every timer due now, earliest first, batch after batch, until none is left that it may claim. */
+    /**
+     * Fires every timer due now, earliest first, one after the other, batch after batch, until none is left
+     * that it may claim: what the moving clock needs (strict due order).
+     */
     @Override
     public void fireDue() {
+        fireDue(false);
+    }
+
+    /**
+     * {@code inParallel}: the lanes of a batch fire at the same time on the firing threads, each lane's
+     * timers one after the other in due order (the background loop, where throughput matters).
+     */
+    private void fireDue(boolean inParallel) {
         firing.lock();
         try {
             while (true) {
                 String token = Ids.uuid();
                 Instant wall = clock.wallInstant();
                 List<Timer> batch = db.tx(h -> store.claim(h, clock.instant(), wall, wall.plus(lease), token, BATCH));
-                batch.forEach(this::fire);
+                if (inParallel && batch.size() > 1) {
+                    fireLanes(batch);
+                } else {
+                    batch.forEach(this::fire);
+                }
                 if (batch.size() < BATCH) {
                     return;
                 }
             }
         } finally {
             firing.unlock();
+        }
+    }
+
+    private void fireLanes(List<Timer> batch) {
+        Map<String, List<Timer>> lanes = new java.util.LinkedHashMap<>();
+        batch.forEach(t -> lanes.computeIfAbsent(t.lane(), k -> new java.util.ArrayList<>()).add(t));
+        List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        lanes.values().forEach(lane -> running.add(pool.submit(() -> lane.forEach(this::fire))));
+        for (java.util.concurrent.Future<?> lane : running) {
+            try {
+                lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.warn("a timer lane failed", e.getCause()); // fire() catches handler failures; this is a bug
+            }
         }
     }
 
@@ -169,8 +225,10 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
                 throw new IllegalStateException("no handler for timer kind " + timer.kind());
             }
             handler.fire(timer);
-            // A handler that found nothing to do may not have consumed it: it has fired all the same.
-            db.read(h -> store.consume(h, timer));
+            if (!consumed.remove(timer.id())) {
+                // The handler found nothing to do and did not consume it: it has fired all the same.
+                db.read(h -> store.consume(h, timer));
+            }
         } catch (RuntimeException e) {
             if (timer.attempts() >= MAX_ATTEMPTS) {
                 LOG.error("timer {} {} ({}) failed {} times; dropped", timer.kind(), timer.subject(), timer.id(),
@@ -228,5 +286,6 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        pool.shutdown();
     }
 }

@@ -179,8 +179,8 @@ public final class Dispatcher implements AutoCloseable {
                 retries.clear();
                 for (Attempt a : batch) {
                     OutboxRow row = a.row();
-                    Instant retryAt = a.outcome().delivered() || row.attempts() >= options.maxAttempts()
-                            ? null : now.plus(options.retries().get(row.attempts() - 1));
+                    Instant retryAt = a.outcome().delivered() ? null
+                            : options.nextAttempt(row.attempts(), row.queuedAt(), now).orElse(null);
                     store.recordAttempt(h, row, a.started(), a.durationMs(), a.outcome().statusCode(), a.outcome().error());
                     if (retryAt == null) {
                         store.finish(h, row, a.outcome().delivered(), a.outcome().error(), now);

@@ -45,7 +45,7 @@ public final class Outbox {
         Instant at = event.at().truncatedTo(ChronoUnit.MICROS); // what both databases keep
         store.insert(h, new OutboxRow(id, room, nextSeq(now), event.workspace().id(), room, id, event.type(),
                 at, Envelope.of(id, event, at), to.url(), clip(to.host()), to.headers(), to.signingSecret(), 0, now,
-                null), now);
+                null, now), now);
         h.afterCommit(dispatcher::wake);
     }
 

@@ -69,7 +69,7 @@ final class OutboxStore {
                 .bind("lease", leaseUntil).bindList("ids", rows.stream().map(OutboxRow::id).toList()).execute();
         return rows.stream().map(r -> new OutboxRow(r.id(), r.lane(), r.seq(), r.workspaceId(), r.roomId(), r.eventId(),
                 r.eventType(), r.eventAt(), r.body(), r.url(), r.host(), r.headers(), r.signingSecret(),
-                r.attempts() + 1, leaseUntil, r.workflowId())).toList();
+                r.attempts() + 1, leaseUntil, r.workflowId(), r.queuedAt())).toList();
     }
 
     /** The earliest due time (or lease end) later than {@code after}; empty when there is none. */
@@ -123,6 +123,7 @@ final class OutboxStore {
                 rs.getString("room_id"), rs.getString("event_id"), rs.getString("event_type"),
                 Database.instant(rs, "event_at"), rs.getString("body"), rs.getString("url"), rs.getString("host"),
                 WebhookSettingsStore.readHeaders(rs.getString("headers")), rs.getString("signing_secret"),
-                rs.getInt("attempts"), Database.instant(rs, "due_at"), rs.getString("workflow_id"));
+                rs.getInt("attempts"), Database.instant(rs, "due_at"), rs.getString("workflow_id"),
+                Database.instant(rs, "created_at"));
     }
 }

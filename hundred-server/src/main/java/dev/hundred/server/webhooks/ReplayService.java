@@ -98,7 +98,7 @@ public final class ReplayService {
             // A lane of its own: a replayed delivery that is being retried does not hold up the others.
             rows.add(new OutboxRow(id, "replay:" + id, Outbox.nextSeq(now), ws.id(), original.roomId(), original.eventId(),
                     original.eventType(), original.eventAt(), Envelope.asReplay(original.body()), d.url(), d.host(),
-                    d.headers(), d.signingSecret(), 0, due, workflowId));
+                    d.headers(), d.signingSecret(), 0, due, workflowId, now));
         }
         outbox.insertAll(h, rows, now);
         return originals.size();

@@ -67,11 +67,13 @@ public final class WebhookRoutes implements Routes {
     }
 
     private void set(Context ctx) {
-        ctx.json(settings.set(AuthFilter.workspace(ctx), Json.readBody(ctx.bodyAsBytes(), WebhookSettings.class)));
+        ctx.json(WebhookSettingsView.of(settings.set(AuthFilter.workspace(ctx),
+                Json.readBody(ctx.bodyAsBytes(), WebhookSettings.class))));
     }
 
     private void get(Context ctx) {
-        ctx.json(settings.get(AuthFilter.workspace(ctx)).orElseThrow(() -> ApiError.notFound("Webhook not configured")));
+        ctx.json(WebhookSettingsView.of(settings.get(AuthFilter.workspace(ctx))
+                .orElseThrow(() -> ApiError.notFound("Webhook not configured"))));
     }
 
     private void clear(Context ctx) {

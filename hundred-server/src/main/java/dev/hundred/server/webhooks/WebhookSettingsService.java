@@ -66,9 +66,23 @@ public final class WebhookSettingsService {
         return workspace.map(s -> new Destination(s.url(), s.headers(), secret));
     }
 
+    /** The signing_secret column's width; a URL and a header value are held to sizes no receiver exceeds. */
+    static final int MAX_SECRET = 512;
+    static final int MAX_URL = 4096;
+    static final int MAX_HEADERS = 50;
+
     static void check(WebhookSettings s) {
         if (s.url() == null || s.url().isBlank()) {
             throw WebhookErrors.badSetting("url is required");
+        }
+        if (s.url().length() > MAX_URL) {
+            throw WebhookErrors.badSetting("url must be at most " + MAX_URL + " characters");
+        }
+        if (s.signingSecret() != null && s.signingSecret().length() > MAX_SECRET) {
+            throw WebhookErrors.badSetting("signing_secret must be at most " + MAX_SECRET + " characters");
+        }
+        if (s.headers() != null && s.headers().size() > MAX_HEADERS) {
+            throw WebhookErrors.badSetting("headers must have at most " + MAX_HEADERS + " entries");
         }
         try {
             URI uri = new URI(s.url());
@@ -84,7 +98,8 @@ public final class WebhookSettingsService {
                 if (!HEADER_NAME.matcher(header.getKey()).matches()) {
                     throw WebhookErrors.badSetting("headers: " + header.getKey() + " is not a valid header name");
                 }
-                if (header.getValue() == null || header.getValue().indexOf('\n') >= 0 || header.getValue().indexOf('\r') >= 0) {
+                if (header.getValue() == null || header.getValue().indexOf('\n') >= 0 || header.getValue().indexOf('\r') >= 0
+                        || header.getValue().length() > MAX_URL) {
                     throw WebhookErrors.badSetting("headers." + header.getKey() + " must be a one-line string");
                 }
             }

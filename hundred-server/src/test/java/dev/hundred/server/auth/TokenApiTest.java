@@ -61,6 +61,31 @@ class TokenApiTest extends ApiTestBase {
     }
 
     @Test
+    void a_token_issued_in_the_future_beyond_the_leeway_is_401() {
+        ObjectNode future = claims(-10, 3600);
+        future.put("iat", Instant.now().getEpochSecond() + 600);
+        assertError(roomsWith(Jwt.sign(future, api.workspace().secret())), 401, "Token validation error",
+                "token issued in the future");
+        ObjectNode skewed = claims(-10, 3600);
+        skewed.put("iat", Instant.now().getEpochSecond() + 30);
+        assertThat(roomsWith(Jwt.sign(skewed, api.workspace().secret())).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_token_whose_version_is_not_2_is_401() {
+        for (Object version : new Object[] {1, 3, "2", 2.5, null}) {
+            ObjectNode claims = claims(-10, 3600);
+            if (version == null) {
+                claims.remove("version");
+            } else {
+                claims.set("version", Json.MAPPER.valueToTree(version));
+            }
+            assertError(roomsWith(Jwt.sign(claims, api.workspace().secret())), 401, "Token validation error",
+                    "version must be 2");
+        }
+    }
+
+    @Test
     void a_token_signed_with_another_secret_is_401_signature_mismatch() {
         assertError(roomsWith(Jwt.sign(claims(0, 3600), "not-the-secret")), 401, "Token validation error",
                 "signature mismatch");

@@ -57,6 +57,24 @@ class GatewayJoinRulesTest extends ApiTestBase {
     }
 
     @Test
+    void app_tokens_issued_in_the_future_or_not_version_2_are_refused_at_connect() {
+        String room = Live.room(api);
+        long now = java.time.Instant.now().getEpochSecond();
+        com.fasterxml.jackson.databind.node.ObjectNode claims = Client.JSON.createObjectNode()
+                .put("access_key", api.workspace().accessKey()).put("type", "app").put("room_id", room)
+                .put("role", "host").put("iat", now + 600).put("nbf", now - 10).put("exp", now + 3600).put("version", 2);
+        String future = dev.hundred.server.auth.Jwt.sign(claims.deepCopy(), api.workspace().secret());
+        String oldVersion = dev.hundred.server.auth.Jwt.sign(claims.deepCopy().put("iat", now).put("version", 1),
+                api.workspace().secret());
+        try (TestPeer early = TestPeer.connect(api.server(), future);
+             TestPeer old = TestPeer.connect(api.server(), oldVersion)) {
+            assertRefused(early, 401, "Token validation error", "token issued in the future");
+            assertRefused(old, 401, "Token validation error", "version must be 2");
+        }
+        assertThat(RecordedEvents.of(api.server(), api.workspace().id())).isEmpty();
+    }
+
+    @Test
     void an_app_token_of_another_workspace_does_not_reach_this_workspaces_room() {
         String room = Live.room(api);
         Client other = Client.forNewWorkspace(api.server());

@@ -117,9 +117,16 @@ public final class TestPeer implements WebSocket.Listener, AutoCloseable {
 
     public void send(Map<String, ?> message) {
         try {
-            socket.sendText(Client.JSON.writeValueAsString(message), true).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            sendText(Client.JSON.writeValueAsString(message));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a text frame as is (JSON or not). */
+    public void sendText(String text) {
+        try {
+            socket.sendText(text, true).get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException(e);
         }

@@ -76,12 +76,23 @@ public final class Client {
         return clock(Map.of("frozen", frozen));
     }
 
+    /**
+     * A clock change; then this client's token is minted anew on the moved clock (the old one may have
+     * expired: a test that wants it, keeps it with {@link #withToken}).
+     */
     private JsonNode clock(Map<String, Object> body) {
         Response response = post("/emulator/v1/clock", body);
         if (response.status() != 200) {
             throw new AssertionError("clock change refused: " + response.status() + " " + response.text());
         }
+        renewToken();
         return response.json();
+    }
+
+    /** A fresh management token for this client, minted on the server clock as it reads now. */
+    public Client renewToken() {
+        token = server.tokens().management(workspace, Duration.ofHours(1));
+        return this;
     }
 
     /** body: null (no body), a String (sent as is), a byte[] (sent as is) or an object (sent as JSON). */

@@ -21,7 +21,8 @@ final class FastRetryServers {
     static Hundred server(String backend) {
         return SERVERS.computeIfAbsent(backend, b -> {
             Config config = Config.defaults().withPort(0).withDb(Backends.freshDb(b))
-                    .withWebhooks(WebhookOptions.defaults().withRetries(RETRIES).withTimeout(Duration.ofSeconds(1)));
+                    .withWebhooks(WebhookOptions.defaults().withRetries(RETRIES).withTimeout(Duration.ofSeconds(1))
+                            .withHorizon(Duration.ZERO)); // the cloud's schedule: failures are final quickly
             Hundred hundred = new Hundred(config).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close));
             return hundred;

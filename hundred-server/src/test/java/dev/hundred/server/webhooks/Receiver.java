@@ -23,7 +23,8 @@ import java.util.function.Predicate;
 /**
  * A webhook receiver for tests: an HTTP server on 127.0.0.1 that records every request (headers, body,
  * arrival time) and answers with the status {@code answer} gives for the n-th request (1-based).
- * {@link #hanging} never answers, like a receiver that accepted the connection and died.
+ * {@link #hanging} never answers, like a receiver that accepted the connection and died. Public for the
+ * webhook tests of other features.
  */
 public final class Receiver implements AutoCloseable {
     /** One request as it arrived. */

@@ -24,11 +24,15 @@ class WebhookSettingsTest extends ApiTestBase {
                 "signing_secret", "whsec_c2VjcmV0");
         Client.Response set = api.post("/emulator/v1/webhook", settings);
         assertThat(set.status()).as(set.text()).isEqualTo(200);
-        assertThat(set.json()).isEqualTo(Client.JSON.valueToTree(settings));
-        assertThat(api.get("/emulator/v1/webhook").json()).isEqualTo(Client.JSON.valueToTree(settings));
+        Map<String, Object> shown = Map.of("url", "http://127.0.0.1:9/hook", "headers", Map.of("Authorization", "Basic eDp5"),
+                "signed", true); // the secret itself is never answered back
+        assertThat(set.json()).isEqualTo(Client.JSON.valueToTree(shown));
+        assertThat(api.get("/emulator/v1/webhook").json()).isEqualTo(Client.JSON.valueToTree(shown));
+        assertThat(api.get("/emulator/v1/webhook").text()).doesNotContain("whsec_c2VjcmV0");
 
         Client.Response unsigned = api.post("/emulator/v1/webhook", Map.of("url", "https://example.test/h"));
-        assertThat(unsigned.json()).isEqualTo(Client.JSON.valueToTree(Map.of("url", "https://example.test/h", "headers", Map.of())));
+        assertThat(unsigned.json()).isEqualTo(Client.JSON.valueToTree(Map.of("url", "https://example.test/h", "headers", Map.of(),
+                "signed", false)));
 
         assertError(Client.forNewWorkspace(api.server()).get("/emulator/v1/webhook"), 404, "Webhook not configured");
         assertThat(api.delete("/emulator/v1/webhook").status()).isEqualTo(204);
