@@ -1,6 +1,8 @@
 package dev.hundred.server;
 
+import dev.hundred.server.timers.Timers;
 import dev.hundred.server.webhooks.WebhookOptions;
+import java.time.Duration;
 
 /**
  * Every setting, already resolved (flag > environment variable > default, see {@link Main}).
@@ -12,12 +14,14 @@ import dev.hundred.server.webhooks.WebhookOptions;
  * @param webhooks       retry schedule, attempt timeout and concurrency of webhook deliveries
  * @param publicUrl      the base URL clients reach this server at (links in webhooks), or null for the
  *                       address it listens on
+ * @param timerLease     how long a node holds a durable timer it claimed before another may take it
+ *                       ({@link Timers#LEASE}, 60 s); shorter only for tests that kill a node mid-timer
  */
 public record Config(String host, int port, String db, String accessKey, String secret, String virtualThreads,
-                     WebhookOptions webhooks, String publicUrl) {
+                     WebhookOptions webhooks, String publicUrl, Duration timerLease) {
 
     public Config(String host, int port, String db, String accessKey, String secret, String virtualThreads) {
-        this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults(), null);
+        this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults(), null, Timers.LEASE);
     }
 
     public static Config defaults() {
@@ -25,19 +29,23 @@ public record Config(String host, int port, String db, String accessKey, String 
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl);
+        return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease);
     }
 
     public Config withDb(String newDb) {
-        return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl);
+        return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease);
     }
 
     public Config withWebhooks(WebhookOptions newWebhooks) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl);
+        return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl, timerLease);
     }
 
     public Config withPublicUrl(String newPublicUrl) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl);
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl, timerLease);
+    }
+
+    public Config withTimerLease(Duration newTimerLease) {
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, newTimerLease);
     }
 
     public boolean useVirtualThreads() {

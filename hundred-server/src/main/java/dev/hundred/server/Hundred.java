@@ -23,6 +23,7 @@ import dev.hundred.server.gateway.EmulatorPeerRoutes;
 import dev.hundred.server.gateway.PeerGateway;
 import dev.hundred.server.gateway.PeerSockets;
 import dev.hundred.server.http.Api;
+import dev.hundred.server.http.Routes;
 import dev.hundred.server.roomcodes.RoomCodeRoutes;
 import dev.hundred.server.roomcodes.RoomCodeService;
 import dev.hundred.server.roomcodes.RoomCodeStore;
@@ -45,6 +46,7 @@ import dev.hundred.server.templates.TemplateService;
 import dev.hundred.server.templates.TemplateStore;
 import dev.hundred.server.jobs.JobRoutes;
 import dev.hundred.server.jobs.JobChat;
+import dev.hundred.server.recordings.Recordings;
 import dev.hundred.server.jobs.JobService;
 import dev.hundred.server.livestreams.LiveStreamFeature;
 import dev.hundred.server.polls.PollEmulatorRoutes;
@@ -59,6 +61,7 @@ import dev.hundred.server.workspaces.WorkspaceService;
 import dev.hundred.server.workspaces.WorkspaceStore;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -87,7 +90,7 @@ public final class Hundred implements AutoCloseable {
         this.clock = new HundredClock(wallClock);
         this.db = Database.open(config.db());
         this.clockService = new ClockService(db, clock);
-        this.timers = new Timers(db, clock);
+        this.timers = new Timers(db, clock, config.timerLease());
         clockService.fireWith(timers);
 
         this.events = new DomainEvents();
@@ -120,8 +123,10 @@ public final class Hundred implements AutoCloseable {
         LiveStreamFeature liveStreams = new LiveStreamFeature(db, jobs, rooms, templates, assets, chat, liveAccess,
                 events, workspaces, clock, this::publicUrl);
         ExternalStreamFeature externalStreams = new ExternalStreamFeature(db, jobs, rooms, templates, assets, chat, events);
+        Recordings recordings = new Recordings(db, jobs, rooms, templates, assets, sessions, peers, liveAccess, timers,
+                emulatorSettings, events, workspaces, clock);
 
-        this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
+        List<Routes> features = new ArrayList<>(List.of(
                 new RoomRoutes(rooms),
                 new TemplateRoutes(templates),
                 new RoomCodeRoutes(roomCodes),
@@ -141,6 +146,8 @@ public final class Hundred implements AutoCloseable {
                 new SipRoutes(sipTrunks, sipCalls, tokens),
                 liveStreams.routes(),
                 externalStreams.routes()));
+        features.addAll(recordings.routes());
+        this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), features);
     }
 
     public Hundred(Config config) {

@@ -82,6 +82,9 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--public-url", defaultValue = "${env:HUNDRED_PUBLIC_URL}",
                 description = "Base URL clients reach this server at, for links in webhooks (default: the listening address).")
         String publicUrl;
+        // Hidden: only tests that kill a node holding a timer want another node to take it over sooner.
+        @Option(names = "--timer-lease", defaultValue = "60s", hidden = true)
+        String timerLease;
 
         @Override
         public Integer call() {
@@ -89,7 +92,8 @@ public final class Main implements Callable<Integer> {
                     .withTimeout(WebhookOptions.parseDuration(webhookTimeout))
                     .withHorizon(WebhookOptions.parseHorizon(webhookHorizon));
             Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads, webhooks,
-                    publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""))).start();
+                    publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""),
+                    WebhookOptions.parseDuration(timerLease))).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
             Workspace ws = hundred.defaultWorkspace();
             String token = hundred.tokens().management(ws, Duration.ofHours(24));

@@ -15,7 +15,9 @@ final class ByteRange {
         long size = bytes.length;
         ctx.header("Accept-Ranges", "bytes");
         ctx.header("Content-Disposition", "inline; filename=\"" + fileName.replace("\"", "") + "\"");
-        ctx.contentType(contentType);
+        // A binary file has no charset: drop the UTF-8 the servlet response starts with, or Jetty appends it.
+        ctx.res().setCharacterEncoding(null);
+        ctx.res().setContentType(contentType);
         long[] range;
         try {
             range = parse(ctx.header("Range"), size);

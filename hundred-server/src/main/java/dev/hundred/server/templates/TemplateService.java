@@ -55,6 +55,14 @@ public final class TemplateService {
         return store.defaultOf(h, ws.id()).orElseThrow(() -> new IllegalStateException("workspace without default template"));
     }
 
+    /**
+     * Whether this is the template made with the workspace ({@link #createDefault}): Hundred's stand-in for a
+     * dashboard template, which has a subdomain (recordings need no meeting URL on it).
+     */
+    public boolean isBuiltIn(Handle h, Workspace ws, String templateId) {
+        return store.firstId(h, ws.id()).map(templateId::equals).orElse(false);
+    }
+
     public Template retrieve(Workspace ws, String id) {
         return db.read(h -> store.byId(h, ws.id(), id)).orElseThrow(TemplateErrors::notFound);
     }

@@ -66,6 +66,12 @@ public final class TemplateStore {
                 .bind("ws", workspaceId).map(TemplateStore::row).findOne();
     }
 
+    /** The id of the workspace's oldest template: the one made with the workspace (ids are time-ordered). */
+    public Optional<String> firstId(Handle h, String workspaceId) {
+        return h.createQuery("SELECT id FROM templates WHERE workspace_id = :ws ORDER BY id LIMIT 1")
+                .bind("ws", workspaceId).mapTo(String.class).findOne();
+    }
+
     /** Newest first, after the exclusive cursor {@code start} (may be null). */
     public List<Template> page(Handle h, String workspaceId, String start, int limit) {
         Where where = new Where().and("t.workspace_id = :ws", "ws", workspaceId).andIf(start, "t.id < :start", "start");

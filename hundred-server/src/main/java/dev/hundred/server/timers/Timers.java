@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Due times are on the server clock: moving the emulator's clock fires what came due, in due order.
  */
 public final class Timers implements ClockService.DueTimers, AutoCloseable {
-    static final Duration LEASE = Duration.ofSeconds(60);
+    /** How long a claim holds by default: a node that dies holding a timer gives it up this long after. */
+    public static final Duration LEASE = Duration.ofSeconds(60);
     static final int BATCH = 100;
     static final int MAX_ATTEMPTS = 5;
     /** Lanes fired at once by the background loop. */
@@ -52,9 +53,17 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
     private Thread loop;
     private java.util.concurrent.ExecutorService pool;
 
+    private final Duration lease;
+
     public Timers(Database db, HundredClock clock) {
+        this(db, clock, LEASE);
+    }
+
+    /** {@code lease}: {@link #LEASE} but in tests that kill a node holding a timer (Config's timerLease). */
+    public Timers(Database db, HundredClock clock, Duration lease) {
         this.db = db;
         this.clock = clock;
+        this.lease = lease;
     }
 
     /** Who fires timers of {@code kind}; set when the feature owning the kind is built. */
@@ -177,7 +186,7 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
             while (true) {
                 String token = Ids.uuid();
                 Instant wall = clock.wallInstant();
-                List<Timer> batch = db.tx(h -> store.claim(h, clock.instant(), wall, wall.plus(LEASE), token, BATCH));
+                List<Timer> batch = db.tx(h -> store.claim(h, clock.instant(), wall, wall.plus(lease), token, BATCH));
                 if (inParallel && batch.size() > 1) {
                     fireLanes(batch);
                 } else {

@@ -1,0 +1,163 @@
+package dev.hundred.server.recordings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hundred.server.Main;
+import dev.hundred.server.support.Client;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The real server ({@code hundred serve}) in a child JVM on the test classpath, for tests that kill it with
+ * SIGKILL: every node of a test uses the same credentials, so they share the default workspace.
+ */
+final class ChildServer implements AutoCloseable {
+    static final String ACCESS_KEY = "recording-crash-key";
+    static final String SECRET = "recording-crash-secret-0123456789abcdef";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final Process process;
+    private final String url;
+    private final String token;
+    private final File log;
+
+    private ChildServer(Process process, String url, String token, File log) {
+        this.process = process;
+        this.url = url;
+        this.token = token;
+        this.log = log;
+    }
+
+    /** Starts a node on {@code db}; its timer claims last {@code timerLease} (the hidden --timer-lease). */
+    static ChildServer start(String db, String timerLease) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        File log = Files.createTempFile("hundred-recording-child", ".log").toFile();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "serve", "--port", "0", "--db", db, "--access-key", ACCESS_KEY, "--secret", SECRET,
+                "--webhook-retries", "1s,2s,3s,5s,10s", "--timer-lease", timerLease));
+        Process process = new ProcessBuilder(command).redirectError(log).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String[]> ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                String token = null;
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    if (line.startsWith("  management token: ")) {
+                        token = line.substring("  management token: ".length()).split(" ")[0];
+                    } else if (line.startsWith("listening on ")) {
+                        return new String[] {line.substring("listening on ".length()).trim(), token};
+                    }
+                }
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        String[] started;
+        try {
+            started = ready.get(90, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new AssertionError("server did not start; its log: " + Files.readString(log.toPath()), e);
+        }
+        if (started == null || started[1] == null) {
+            process.destroyForcibly();
+            throw new AssertionError("server exited or printed no token; its log: " + Files.readString(log.toPath()));
+        }
+        // Drain what it prints later, so a full pipe never blocks it.
+        CompletableFuture.runAsync(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // nothing to keep
+                }
+            } catch (IOException ignored) {
+                // the process is gone
+            }
+        });
+        return new ChildServer(process, started[0], started[1], log);
+    }
+
+    /** A management API call that must answer 200; answers its JSON. */
+    JsonNode call(String method, String path, Object body) {
+        HttpResponse<String> r = send(method, path, body);
+        assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isEqualTo(200);
+        try {
+            return Client.JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    JsonNode post(String path, Object body) {
+        return call("POST", path, body);
+    }
+
+    JsonNode get(String path) {
+        return call("GET", path, null);
+    }
+
+    HttpResponse<String> send(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token);
+            if (body != null) {
+                b.header("Content-Type", "application/json");
+            }
+            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Client.JSON.writeValueAsString(body)));
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls {@code path} until {@code done} holds, up to {@code max} of wall time. */
+    JsonNode await(String path, Predicate<JsonNode> done, Duration max, String what) {
+        long deadline = System.nanoTime() + max.toNanos();
+        JsonNode last = get(path);
+        while (!done.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + max.toSeconds() + " s for " + what + "; last: " + last);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000); // a poll, not a wait for time to pass
+            last = get(path);
+        }
+        return last;
+    }
+
+    /** SIGKILL on Linux: no shutdown hook, no clean close. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    String log() throws IOException {
+        return Files.readString(log.toPath());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill9();
+        }
+    }
+}
