@@ -9,6 +9,7 @@ import dev.hundred.server.support.Client;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -48,6 +49,24 @@ class CliTest {
             assertThat(grant.roomId()).isEqualTo("000000000000000000000001");
             assertThat(grant.role()).isEqualTo("host");
             assertThat(grant.userId()).isEqualTo("alice");
+        }
+    }
+
+    @Test
+    void workspace_and_token_commands_work_while_another_process_serves_the_h2_directory() throws Exception {
+        String dir = Backends.freshH2Directory();
+        try (dev.hundred.server.support.ChildServer serving = dev.hundred.server.support.ChildServer.start(dir, List.of())) {
+            String created = run("workspace", "create", "--db", dir, "--name", "beside", "--access-key", "beside-key",
+                    "--secret", "beside-secret-0123456789");
+            assertThat(created).contains("access_key=beside-key");
+            assertThat(run("workspace", "list", "--db", dir)).contains("beside-key")
+                    .contains(dev.hundred.server.support.ChildServer.ACCESS_KEY);
+            String token = run("token", "management", "--db", dir, "--access-key", "beside-key").trim();
+            // The serving process sees the workspace the other process made, and accepts its token.
+            JsonNode rooms = serving.withToken(token).get("/v2/rooms");
+            assertThat(rooms.path("limit").asInt()).isEqualTo(10);
+            assertThat(serving.withToken(token).post("/v2/rooms", Map.of("name", "made-beside")).path("name").asText())
+                    .isEqualTo("made-beside");
         }
     }
 

@@ -34,7 +34,6 @@ public final class IngestService {
     static final String BROADCASTER = "broadcaster";
     static final String PEER_NAME = "RTMP Ingest";
     /** The live-streams feature's job kind (V6); an HLS stream already running is "remote session active". */
-    static final String LIVE_STREAM_KIND = "live_stream";
     /** Peer leave reasons: the broadcaster stopped, or the connection broke. */
     static final String CLIENT_REQUEST = "client request";
     static final String SERVER_REMOVED_PEER = "server removed peer";
@@ -73,7 +72,7 @@ public final class IngestService {
     }
 
     private IngestOutcome start(Workspace ws, KeyRow k, IngestAction body) {
-        boolean hlsRunning = jobs.liveInRoom(ws, LIVE_STREAM_KIND, k.roomId()).isPresent();
+        boolean hlsRunning = jobs.liveInRoom(ws, dev.hundred.server.livestreams.LiveStreamService.KIND, k.roomId()).isPresent();
         Connect c = live.inRoom(ws, k.roomId(), tx -> {
             Handle h = tx.handle();
             Template template = templates.find(h, ws, tx.room().templateId()).orElseThrow();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.ChildServer;
 import dev.hundred.server.webhooks.Receiver;
 import java.sql.Connection;
 import java.sql.DriverManager;

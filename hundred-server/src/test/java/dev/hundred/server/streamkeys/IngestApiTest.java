@@ -192,11 +192,12 @@ class IngestApiTest extends ApiTestBase {
     void an_hls_stream_already_running_in_the_room_is_remote_session_active() {
         String room = Keys.rtmpInRoom(api);
         String key = Keys.create(api, room).path("key").asText();
-        // A live stream started through the API (the live-streams feature's job kind), not by an ingest.
-        MediaJob hls = api.server().jobs().start(api.workspace(), room, new JobStart(IngestService.LIVE_STREAM_KIND,
-                "https://example.test/meeting", "", Json.MAPPER.createObjectNode(), null, null, ""));
+        // A live stream started through the API, not by an ingest.
+        Client.Response hls = api.post("/v2/live-streams/room/" + room + "/start",
+                Map.of("meeting_url", "https://example.test/preview/" + room + "/host"));
+        assertThat(hls.status()).as(hls.text()).isEqualTo(200);
         assertRefused(Keys.ingest(api, key, START), room, "remote session active");
-        api.server().jobs().stop(api.workspace(), hls, "");
+        assertThat(api.post("/v2/live-streams/" + hls.at("/id") + "/stop", Map.of()).status()).isEqualTo(200);
         assertThat(Keys.ingest(api, key, START).path("type").asText()).isEqualTo("ingest.start.success");
     }
 

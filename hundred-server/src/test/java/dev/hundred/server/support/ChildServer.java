@@ -1,10 +1,10 @@
-package dev.hundred.server.recordings;
+package dev.hundred.server.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.Main;
-import dev.hundred.server.support.Client;
+import dev.hundred.server.auth.Jwt;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -26,11 +26,12 @@ import java.util.function.Predicate;
 
 /**
  * The real server ({@code hundred serve}) in a child JVM on the test classpath, for tests that kill it with
- * SIGKILL: every node of a test uses the same credentials, so they share the default workspace.
+ * SIGKILL or run a second process beside it: every node of a test uses the same credentials, so they share
+ * the default workspace, and the test mints its management token itself (not from what the server prints).
  */
-final class ChildServer implements AutoCloseable {
-    static final String ACCESS_KEY = "recording-crash-key";
-    static final String SECRET = "recording-crash-secret-0123456789abcdef";
+public final class ChildServer implements AutoCloseable {
+    public static final String ACCESS_KEY = "child-server-key";
+    public static final String SECRET = "child-server-secret-0123456789abcdef";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final Process process;
@@ -46,22 +47,24 @@ final class ChildServer implements AutoCloseable {
     }
 
     /** Starts a node on {@code db}; its timer claims last {@code timerLease} (the hidden --timer-lease). */
-    static ChildServer start(String db, String timerLease) throws IOException {
+    public static ChildServer start(String db, String timerLease) throws IOException {
+        return start(db, List.of("--webhook-retries", "1s,2s,3s,5s,10s", "--timer-lease", timerLease));
+    }
+
+    /** Starts {@code hundred serve} on {@code db} with these flags besides port, database and credentials. */
+    public static ChildServer start(String db, List<String> flags) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = Files.createTempFile("hundred-recording-child", ".log").toFile();
+        File log = Files.createTempFile("hundred-child", ".log").toFile();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0", "--db", db, "--access-key", ACCESS_KEY, "--secret", SECRET,
-                "--webhook-retries", "1s,2s,3s,5s,10s", "--timer-lease", timerLease));
+                Main.class.getName(), "serve", "--port", "0", "--db", db, "--access-key", ACCESS_KEY, "--secret", SECRET));
+        command.addAll(flags);
         Process process = new ProcessBuilder(command).redirectError(log).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String[]> ready = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
             try {
-                String token = null;
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("  management token: ")) {
-                        token = line.substring("  management token: ".length()).split(" ")[0];
-                    } else if (line.startsWith("listening on ")) {
-                        return new String[] {line.substring("listening on ".length()).trim(), token};
+                    if (line.startsWith("listening on ")) {
+                        return line.substring("listening on ".length()).trim();
                     }
                 }
                 return null;
@@ -69,16 +72,16 @@ final class ChildServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         });
-        String[] started;
+        String url;
         try {
-            started = ready.get(90, TimeUnit.SECONDS);
+            url = ready.get(90, TimeUnit.SECONDS);
         } catch (Exception e) {
             process.destroyForcibly();
             throw new AssertionError("server did not start; its log: " + Files.readString(log.toPath()), e);
         }
-        if (started == null || started[1] == null) {
+        if (url == null) {
             process.destroyForcibly();
-            throw new AssertionError("server exited or printed no token; its log: " + Files.readString(log.toPath()));
+            throw new AssertionError("server exited before listening; its log: " + Files.readString(log.toPath()));
         }
         // Drain what it prints later, so a full pipe never blocks it.
         CompletableFuture.runAsync(() -> {
@@ -90,11 +93,28 @@ final class ChildServer implements AutoCloseable {
                 // the process is gone
             }
         });
-        return new ChildServer(process, started[0], started[1], log);
+        return new ChildServer(process, url, token(ACCESS_KEY, SECRET), log);
+    }
+
+    /** A management token for these credentials, valid an hour on the machine's clock. */
+    public static String token(String accessKey, String secret) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.sign(Client.JSON.createObjectNode().put("access_key", accessKey).put("type", "management")
+                .put("version", 2).put("iat", now).put("nbf", now).put("exp", now + 3600)
+                .put("jti", java.util.UUID.randomUUID().toString()), secret);
+    }
+
+    /** The same server, called with another token. */
+    public ChildServer withToken(String other) {
+        return new ChildServer(process, url, other, log);
+    }
+
+    public String url() {
+        return url;
     }
 
     /** A management API call that must answer 200; answers its JSON. */
-    JsonNode call(String method, String path, Object body) {
+    public JsonNode call(String method, String path, Object body) {
         HttpResponse<String> r = send(method, path, body);
         assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isEqualTo(200);
         try {
@@ -104,15 +124,15 @@ final class ChildServer implements AutoCloseable {
         }
     }
 
-    JsonNode post(String path, Object body) {
+    public JsonNode post(String path, Object body) {
         return call("POST", path, body);
     }
 
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         return call("GET", path, null);
     }
 
-    HttpResponse<String> send(String method, String path, Object body) {
+    public HttpResponse<String> send(String method, String path, Object body) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token);
@@ -131,7 +151,7 @@ final class ChildServer implements AutoCloseable {
     }
 
     /** Polls {@code path} until {@code done} holds, up to {@code max} of wall time. */
-    JsonNode await(String path, Predicate<JsonNode> done, Duration max, String what) {
+    public JsonNode await(String path, Predicate<JsonNode> done, Duration max, String what) {
         long deadline = System.nanoTime() + max.toNanos();
         JsonNode last = get(path);
         while (!done.test(last)) {
@@ -145,12 +165,12 @@ final class ChildServer implements AutoCloseable {
     }
 
     /** SIGKILL on Linux: no shutdown hook, no clean close. */
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         process.destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log.toPath());
     }
 
