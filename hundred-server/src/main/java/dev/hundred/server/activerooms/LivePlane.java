@@ -166,7 +166,12 @@ public final class LivePlane {
 
     /** The usual departure: the peer left (or its socket did); the session closes after the last one. */
     void leave(LiveRoom r, LivePeer p, String reason) {
-        depart(r, p, reason, "", Notices.left(reason), PeerNotice.CLOSE_LEFT, true);
+        leave(r, p, reason, "");
+    }
+
+    /** The same, with a {@code message} saying more (the webhook's and the peer-left notice's). */
+    void leave(LiveRoom r, LivePeer p, String reason, String message) {
+        depart(r, p, reason, message, Notices.left(reason), PeerNotice.CLOSE_LEFT, true);
         closeIfEmpty(r);
     }
 

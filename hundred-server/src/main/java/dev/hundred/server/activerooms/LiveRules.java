@@ -10,6 +10,8 @@ final class LiveRules {
     static final int MAX_METADATA = 64 * 1024;
     static final int MAX_MESSAGE = 64 * 1024;
     static final int MAX_TRACKS = 16;
+    /** Role names are at most 100 characters (templates' RoleRules); a longer one names no role. */
+    static final int MAX_ROLE = 100;
     private static final Set<String> TRACK_TYPES = Set.of("audio", "video");
 
     private LiveRules() {}
@@ -64,6 +66,9 @@ final class LiveRules {
         }
         if (body.type() != null && body.type().length() > 64) {
             throw ApiError.badBody("type must be at most 64 characters");
+        }
+        if (body.role() != null && body.role().length() > MAX_ROLE) {
+            throw ApiError.badBody("role must be at most " + MAX_ROLE + " characters");
         }
     }
 

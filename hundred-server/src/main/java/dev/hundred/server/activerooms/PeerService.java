@@ -132,8 +132,16 @@ public final class PeerService {
 
     /** The gateway's leave (the client asked, or its socket closed); quiet when the peer is already gone. */
     public void leaveIfJoined(Workspace ws, String roomId, String peerId, String reason) {
+        leaveIfJoined(ws, roomId, peerId, reason, "");
+    }
+
+    /**
+     * The same, with a {@code message} for the webhook and the others' peer-left notice (the gateway's
+     * {@code too slow}, {@code message too big}: docs/gateway.md, Limits and misbehaving clients).
+     */
+    public void leaveIfJoined(Workspace ws, String roomId, String peerId, String reason, String message) {
         live.inRoom(ws, roomId, r -> {
-            r.peer(peerId).ifPresent(peer -> live.leave(r, peer, reason));
+            r.peer(peerId).ifPresent(peer -> live.leave(r, peer, reason, message));
             return null;
         });
     }

@@ -1,7 +1,5 @@
 package dev.hundred.server.gateway;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.activerooms.ActiveRoomErrors;
 import dev.hundred.server.activerooms.Bodies;
 import dev.hundred.server.activerooms.LivePeer;
@@ -9,19 +7,22 @@ import dev.hundred.server.activerooms.PeerService;
 import dev.hundred.server.auth.AppGrant;
 import dev.hundred.server.auth.Tokens;
 import dev.hundred.server.http.ApiError;
-import dev.hundred.server.http.Json;
 import dev.hundred.server.http.Routes;
 import dev.hundred.server.polls.PollRunService;
 import dev.hundred.server.store.Ids;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import jakarta.servlet.http.HttpSession;
+import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
-import io.javalin.websocket.WsContext;
 import io.javalin.websocket.WsMessageContext;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * The peer gateway: {@code GET /gateway/v1/peer}, a WebSocket a client opens with its 100ms app token
  * ({@code ?token=} or {@code Authorization: Bearer}) to join the token's room as the token's role. The
  * protocol is in docs/gateway.md: the client sends {@code join}, then may update itself, publish, mute
- * and unpublish tracks, send messages and leave; it is told of every change in its room.
+ * and unpublish tracks, send messages and leave; it is told of every change in its room. What a client
+ * may not do (messages too big, not JSON, not read, sockets that never join) and what then happens is in
+ * {@link GatewayLimits} and docs/gateway.md, Limits and misbehaving clients.
  * <pre>
  * websocat 'ws://localhost:8080/gateway/v1/peer?token=$APP_TOKEN'   then type {"type":"join","name":"Ann"}
  * </pre>
@@ -39,27 +42,22 @@ public final class PeerGateway implements Routes {
     public static final String PATH = "/gateway/v1/peer";
     private static final Logger LOG = LoggerFactory.getLogger(PeerGateway.class);
     private static final String STATE = "hundred.gateway";
-    /** A socket that has not joined within this long is closed by Jetty's idle timeout. */
-    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
-    /** After the join: pings keep a quiet peer's socket alive; a socket silent this long is dead. */
-    private static final Duration JOINED_IDLE_TIMEOUT = Duration.ofSeconds(90);
+    /** Pings keep a quiet peer's socket alive; a socket silent this long is dead (Jetty closes it). */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(90);
     private static final long PING_SECONDS = 25;
-    private static final int MAX_MESSAGE_BYTES = 256 * 1024;
+    /** Where slow peers are ended: not on the thread that found them slow, which may hold a room's lock. */
+    private static final ExecutorService DROPS = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "gateway-drop");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Tokens tokens;
     private final PeerService peers;
     private final PeerSockets sockets;
     private final PollRunService polls;
-
-    /** What one socket is: the grant of its token and, once it joins, its peer id. */
-    private static final class Connection {
-        final AppGrant grant;
-        volatile String peerId;
-
-        Connection(AppGrant grant) {
-            this.grant = grant;
-        }
-    }
+    private final WaitingSockets waiting =
+            new WaitingSockets(GatewayLimits.WAITING_PER_ADDRESS, GatewayLimits.WAITING_TOTAL);
 
     public PeerGateway(Tokens tokens, PeerService peers, PeerSockets sockets, PollRunService polls) {
         this.tokens = tokens;
@@ -73,6 +71,7 @@ public final class PeerGateway implements Routes {
         routes.ws(PATH, ws -> {
             ws.onConnect(this::connect);
             ws.onMessage(this::message);
+            ws.onBinaryMessage(this::binary);
             ws.onClose(this::closed);
             ws.onError(ctx -> LOG.debug("gateway socket error", ctx.error()));
         });
@@ -86,116 +85,147 @@ public final class PeerGateway implements Routes {
         });
     }
 
+    /**
+     * A socket opens: it takes a place among the sockets waiting to join (refused with 4429 when there is
+     * none), its token is checked (refused with 4401/4403), and it has 30 s to join (then 4408).
+     */
     private void connect(WsConnectContext ctx) {
-        ctx.session.setIdleTimeout(JOIN_TIMEOUT);
-        ctx.session.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
+        ctx.session.setIdleTimeout(IDLE_TIMEOUT);
+        ctx.session.setMaxTextMessageSize(GatewayLimits.MAX_READ_BYTES);
+        ctx.session.setMaxBinaryMessageSize(GatewayLimits.MAX_READ_BYTES);
+        PeerSocket socket = new PeerSocket(ctx, address(ctx.session.getRemoteSocketAddress()),
+                slow -> DROPS.execute(() -> tooSlow(slow)));
+        ctx.attribute(STATE, socket);
+        String crowded = socket.takePlace(waiting);
+        if (crowded != null) {
+            refuse(socket, null, new ApiError(429, "Too many requests", crowded));
+            return;
+        }
+        socket.joinDeadline(GatewayLimits.JOIN_TIMEOUT, () -> {
+            if (!socket.joined() && !socket.closing()) {
+                refuse(socket, null, new ApiError(408, "Join timeout", GatewayLimits.JOIN_TIMEOUT_REASON));
+            }
+        });
         String token = ctx.queryParam("token");
         if (token == null || token.isEmpty()) {
             token = bearer(ctx.header("Authorization"));
         }
         try {
-            ctx.attribute(STATE, new Connection(tokens.verifyApp(token)));
+            socket.grant(tokens.verifyApp(token));
         } catch (ApiError e) {
-            refuse(ctx, null, e);
+            refuse(socket, null, e);
         }
     }
 
     private void message(WsMessageContext ctx) {
-        Connection conn = ctx.attribute(STATE);
-        if (conn == null) {
-            return; // refused at connect; the socket is closing
+        PeerSocket socket = ctx.attribute(STATE);
+        if (socket == null || socket.grant() == null || socket.closing()) {
+            return; // refused at connect, or being closed: nothing it says matters any more
+        }
+        if (Outbox.utf8Length(ctx.message()) > GatewayLimits.MAX_MESSAGE_BYTES) {
+            endAndClose(socket, new ApiError(413, "Message too big",
+                    "a message must be at most " + GatewayLimits.MAX_MESSAGE_BYTES + " bytes"),
+                    GatewayLimits.CLOSE_TOO_BIG, GatewayLimits.TOO_BIG_REASON);
+            return;
         }
         ClientMessage msg;
-        JsonNode tree = null;
         try {
-            tree = Json.MAPPER.readTree(ctx.message());
-            msg = Json.MAPPER.treeToValue(tree, ClientMessage.class);
-        } catch (JsonProcessingException e) {
-            // A message that is JSON but not a valid one still gets its request_id back, when it has one.
-            JsonNode id = tree == null ? null : tree.get("request_id");
-            reply(ctx, error(id != null && id.isTextual() ? id.asText() : null,
-                    new ApiError(400, "Invalid message", Json.describe(e))));
-            return;
-        }
-        if (msg == null) {
-            reply(ctx, error(null, new ApiError(400, "Invalid message", "a message is a JSON object")));
+            msg = MessageReader.read(ctx.message());
+        } catch (MessageReader.Unreadable e) {
+            socket.send(error(e.requestId, e.error));
             return;
         }
         try {
-            handle(ctx, conn, msg);
+            handle(socket, msg);
         } catch (ApiError e) {
-            reply(ctx, error(msg.requestId(), e));
+            socket.send(error(msg.requestId(), e));
         } catch (RuntimeException e) {
             LOG.error("gateway {} failed", msg.type(), e);
-            reply(ctx, error(msg.requestId(), new ApiError(500, "Internal server error")));
+            socket.send(error(msg.requestId(), new ApiError(500, "Internal server error")));
         }
     }
 
-    private void handle(WsMessageContext ctx, Connection conn, ClientMessage msg) {
-        AppGrant g = conn.grant;
-        String type = msg.type() == null ? "" : msg.type();
-        if (type.equals("join")) {
-            join(ctx, conn, msg);
+    /** The protocol is JSON text: a binary message is refused and its socket closed (1003, RFC 6455 §7.4.1). */
+    private void binary(WsBinaryMessageContext ctx) {
+        PeerSocket socket = ctx.attribute(STATE);
+        if (socket == null || socket.grant() == null || socket.closing()) {
             return;
         }
-        String peerId = conn.peerId;
-        if (peerId == null) {
+        endAndClose(socket, MessageReader.invalid(GatewayLimits.BINARY_REASON + ": messages are JSON text"),
+                GatewayLimits.CLOSE_UNSUPPORTED_DATA, GatewayLimits.BINARY_REASON);
+    }
+
+    private void handle(PeerSocket socket, ClientMessage msg) {
+        AppGrant g = socket.grant();
+        String type = msg.type();
+        if (type.equals("join")) {
+            join(socket, msg);
+            return;
+        }
+        String peerId = socket.peerId();
+        if (peerId == null || !socket.joined()) {
             throw new ApiError(400, "Invalid request", "join first");
         }
         String room = g.roomId();
         switch (type) {
-            case "update" -> reply(ctx, ok(msg, "peer", peers.update(g.workspace(), room, peerId, msg.name(), msg.metadata())));
-            case "send-message" -> reply(ctx, ok(msg, "message_id", peers.send(g.workspace(), room, peerId,
+            case "update" -> socket.send(ok(msg, "peer", peers.update(g.workspace(), room, peerId, msg.name(), msg.metadata())));
+            case "send-message" -> socket.send(ok(msg, "message_id", peers.send(g.workspace(), room, peerId,
                     new Bodies.Message(msg.message(), msg.peerId(), msg.role(), msg.messageType())).id()));
-            case "publish-track" -> reply(ctx, ok(msg, "track", peers.publish(g.workspace(), room, peerId, msg.track())));
-            case "mute-track" -> reply(ctx, ok(msg, "track", peers.mute(g.workspace(), room, peerId, msg.trackId(),
-                    Boolean.TRUE.equals(msg.mute()))));
+            case "publish-track" -> socket.send(ok(msg, "track", peers.publish(g.workspace(), room, peerId, msg.track())));
+            case "mute-track" -> socket.send(ok(msg, "track", peers.mute(g.workspace(), room, peerId, msg.trackId(),
+                    msg.mute())));
             case "unpublish-track" -> {
                 peers.unpublish(g.workspace(), room, peerId, msg.trackId());
-                reply(ctx, ok(msg, null, null));
+                socket.send(ok(msg, null, null));
             }
-            case "poll-start" -> reply(ctx, ok(msg, "poll_session", polls.start(g.workspace(), room, msg.pollId(), peerId)));
-            case "poll-stop" -> reply(ctx, ok(msg, "poll_session", polls.stop(g.workspace(), room, msg.pollId(), peerId)));
-            case "poll-response" -> pollResponse(ctx, g, peerId, msg);
-            case "leave" -> leave(ctx, conn, msg);
-            default -> throw new ApiError(400, "Invalid message", "unknown type " + type);
+            case "poll-start" -> socket.send(ok(msg, "poll_session", polls.start(g.workspace(), room, msg.pollId(), peerId)));
+            case "poll-stop" -> socket.send(ok(msg, "poll_session", polls.stop(g.workspace(), room, msg.pollId(), peerId)));
+            case "poll-response" -> pollResponse(socket, g, peerId, msg);
+            case "leave" -> leave(socket, msg);
+            default -> throw MessageReader.invalid("unknown type " + type); // MessageReader knows every type
         }
     }
 
     /**
      * The peer id is made here and the socket registered under it before the join commits, so the joined
-     * notice (sent on commit) reaches it and nothing said after the commit is missed.
+     * notice (sent on commit) reaches it and nothing said after the commit is missed. The socket gives up
+     * its place among the waiting first (so a client told {@code joined} may open its next socket); a
+     * join refused for a track or a field takes it back (the socket stays open to try again).
      */
-    private void join(WsMessageContext ctx, Connection conn, ClientMessage msg) {
-        if (conn.peerId != null) {
+    private void join(PeerSocket socket, ClientMessage msg) {
+        if (socket.peerId() != null) {
             throw new ApiError(400, "Invalid request", "already joined");
         }
-        AppGrant g = conn.grant;
+        AppGrant g = socket.grant();
         String peerId = Ids.uuid();
-        conn.peerId = peerId;
-        sockets.attach(peerId, ctx);
+        socket.peerId(peerId);
+        sockets.attach(peerId, socket);
+        socket.givePlace(waiting);
         try {
             peers.join(g.workspace(), g.roomId(), new Bodies.Join(g.role(), msg.name(), g.userId(), msg.metadata(),
                     msg.tracks()), peerId, LivePeer.GATEWAY);
         } catch (RuntimeException e) {
-            sockets.detach(peerId, ctx);
-            conn.peerId = null;
+            sockets.detach(peerId, socket);
+            socket.peerId(null);
             if (!(e instanceof ApiError refusal)) {
+                socket.retakePlace(waiting);
                 throw e;
             }
-            if (ActiveRoomErrors.isPublishRefusal(refusal)) {
-                throw refusal; // the socket stays open: the client may join again without the track
+            if (ActiveRoomErrors.isPublishRefusal(refusal) || refusal.status() == 400) {
+                socket.retakePlace(waiting);
+                throw refusal; // the socket stays open: the client may join again with other fields or tracks
             }
-            refuse(ctx, msg.requestId(), refusal);
+            refuse(socket, msg.requestId(), refusal);
             return;
         }
-        if (!sockets.attached(peerId, ctx)) {
+        socket.joined(true);
+        socket.cancelJoinDeadline();
+        if (!sockets.attached(peerId, socket)) {
             // The socket closed while the join was being made: the close may have come too early to end it.
             peers.leaveIfJoined(g.workspace(), g.roomId(), peerId, "websocket closed");
             return;
         }
-        ctx.session.setIdleTimeout(JOINED_IDLE_TIMEOUT);
-        ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
+        socket.ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
         try {
             polls.tellRunning(g.workspace(), g.roomId(), peerId);
         } catch (RuntimeException e) {
@@ -204,44 +234,82 @@ public final class PeerGateway implements Routes {
     }
 
     /** An answer: ok with the stored response, and {@code correct} for a graded question whose answer is not hidden. */
-    private void pollResponse(WsMessageContext ctx, AppGrant g, String peerId, ClientMessage msg) {
+    private void pollResponse(PeerSocket socket, AppGrant g, String peerId, ClientMessage msg) {
         PollRunService.Answered answered = polls.respond(g.workspace(), g.roomId(), peerId, msg.pollResponse(), true);
         Map<String, Object> reply = ok(msg, "response", answered.response());
         if (answered.correct() != null) {
             reply.put("correct", answered.correct());
         }
-        reply(ctx, reply);
+        socket.send(reply);
     }
 
-    private void leave(WsMessageContext ctx, Connection conn, ClientMessage msg) {
-        String peerId = conn.peerId;
-        AppGrant g = conn.grant;
-        if (sockets.detach(peerId, ctx)) {
+    private void leave(PeerSocket socket, ClientMessage msg) {
+        String peerId = socket.peerId();
+        AppGrant g = socket.grant();
+        socket.startClosing();
+        if (sockets.detach(peerId, socket)) {
             peers.leaveIfJoined(g.workspace(), g.roomId(), peerId, "client request");
         }
-        conn.peerId = null;
-        reply(ctx, ok(msg, null, null));
-        PeerSockets.close(ctx, 1000, "client request");
+        socket.sendThenClose(ok(msg, null, null), 1000, "client request");
     }
 
-    /** A socket that drops without leaving ends its peer with reason {@code websocket closed}. */
-    private void closed(WsCloseContext ctx) {
-        ctx.disableAutomaticPings();
-        Connection conn = ctx.attribute(STATE);
-        String peerId = conn == null ? null : conn.peerId;
-        if (peerId != null && sockets.detach(peerId, ctx)) {
+    /**
+     * The client broke a rule that ends its socket (a message too big, a binary one): its peer leaves with
+     * reason {@code websocket closed} and the close reason as message; the client is sent the error, then
+     * the socket closes.
+     */
+    private void endAndClose(PeerSocket socket, ApiError why, int code, String reason) {
+        if (!socket.startClosing()) {
+            return;
+        }
+        end(socket, reason);
+        socket.sendThenClose(error(null, why), code, reason);
+    }
+
+    /** The socket's outbox overflowed: its client does not read. Runs on {@link #DROPS}, holding no lock. */
+    private void tooSlow(PeerSocket socket) {
+        if (!socket.startClosing()) {
+            return;
+        }
+        LOG.info("dropping gateway peer {}: {} messages ({} bytes) unread", socket.peerId(),
+                socket.outbox.queuedMessages(), socket.outbox.queuedBytes());
+        end(socket, GatewayLimits.TOO_SLOW_REASON);
+        socket.close(GatewayLimits.CLOSE_POLICY, GatewayLimits.TOO_SLOW_REASON);
+    }
+
+    private void end(PeerSocket socket, String message) {
+        String peerId = socket.peerId();
+        if (peerId != null && sockets.detach(peerId, socket)) {
+            AppGrant g = socket.grant();
             try {
-                peers.leaveIfJoined(conn.grant.workspace(), conn.grant.roomId(), peerId, "websocket closed");
+                peers.leaveIfJoined(g.workspace(), g.roomId(), peerId, "websocket closed", message);
             } catch (RuntimeException e) {
-                LOG.warn("could not end peer {} after its socket closed", peerId, e);
+                LOG.warn("could not end peer {} ({})", peerId, message, e);
             }
         }
     }
 
+    /**
+     * A socket that drops without leaving ends its peer with reason {@code websocket closed}; when Jetty
+     * closed it for a message over what it reads (1009), the message says so.
+     */
+    private void closed(WsCloseContext ctx) {
+        ctx.disableAutomaticPings();
+        PeerSocket socket = ctx.attribute(STATE);
+        if (socket == null) {
+            return;
+        }
+        socket.startClosing();
+        socket.cancelJoinDeadline();
+        socket.givePlace(waiting);
+        end(socket, ctx.status() == GatewayLimits.CLOSE_TOO_BIG ? GatewayLimits.TOO_BIG_REASON : "");
+    }
+
     /** Tells the client why, then closes with 4000 + the HTTP status (4401 bad token, 4403 refused, ...). */
-    private static void refuse(WsContext ctx, String requestId, ApiError e) {
-        reply(ctx, error(requestId, e));
-        PeerSockets.close(ctx, 4000 + e.status(), e.details().isEmpty() ? e.getMessage() : e.details().get(0));
+    private static void refuse(PeerSocket socket, String requestId, ApiError e) {
+        socket.startClosing();
+        socket.sendThenClose(error(requestId, e), 4000 + e.status(),
+                e.details().isEmpty() ? e.getMessage() : e.details().get(0));
     }
 
     private static Map<String, Object> ok(ClientMessage msg, String key, Object value) {
@@ -264,8 +332,11 @@ public final class PeerGateway implements Routes {
         return m;
     }
 
-    private static void reply(WsContext ctx, Map<String, Object> message) {
-        ctx.send(Json.write(message));
+    private static String address(SocketAddress remote) {
+        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(remote);
     }
 
     private static String bearer(String header) {

@@ -132,6 +132,15 @@ public final class TestPeer implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** Sends a binary frame (the protocol has none: the server refuses it). */
+    public void sendBinary(byte[] data) {
+        try {
+            socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a request with a fresh request_id and answers the reply (ok or error), which must carry it. */
     public JsonNode request(String type, Map<String, ?> fields) {
         String id = "r" + REQUESTS.incrementAndGet();
@@ -161,11 +170,20 @@ public final class TestPeer implements WebSocket.Listener, AutoCloseable {
     }
 
     public Closed awaitClose() {
+        return awaitClose(Duration.ofSeconds(WAIT_SECONDS));
+    }
+
+    /** The close, waiting up to {@code deadline} for it. */
+    public Closed awaitClose(Duration deadline) {
         try {
-            return closed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+            return closed.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new AssertionError("socket not closed within " + WAIT_SECONDS + " s", e);
+            throw new AssertionError("socket not closed within " + deadline, e);
         }
+    }
+
+    public boolean isClosed() {
+        return closed.isDone();
     }
 
     /** Drops the connection without a close handshake, like a client that lost its network. */
