@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.http.ApiError;
 import dev.hundred.server.http.Json;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,7 +45,7 @@ final class MessageReader {
         }
         JsonNode id = tree.get("request_id");
         String requestId = id != null && id.isTextual() ? id.textValue() : null;
-        String nul = nulAt(tree, "");
+        String nul = Json.nulAt(tree, "");
         if (nul != null) {
             throw new Unreadable(requestId, invalid(nul + " must not contain NUL characters"));
         }
@@ -79,34 +77,6 @@ final class MessageReader {
             case "unpublish-track" -> msg.trackId() == null ? "track_id" : null;
             default -> null;
         };
-    }
-
-    /** The path of the first string or key holding a NUL character, or null when there is none. */
-    private static String nulAt(JsonNode node, String path) {
-        if (node.isTextual()) {
-            return node.textValue().indexOf('\0') >= 0 ? path : null;
-        }
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                if (field.getKey().indexOf('\0') >= 0) {
-                    return at.replace('\0', '?');
-                }
-                String found = nulAt(field.getValue(), at);
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String found = nulAt(node.get(i), path + "[" + i + "]");
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     static ApiError invalid(String detail) {

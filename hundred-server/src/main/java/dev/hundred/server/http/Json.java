@@ -107,7 +107,7 @@ public final class Json {
      * The path of the first string (or key) holding a NUL character, or null when there is none.
      * PostgreSQL cannot store NUL in text, H2 can: refusing it here gives both the same answer.
      */
-    static String nulAt(JsonNode node, String path) {
+    public static String nulAt(JsonNode node, String path) {
         if (node.isTextual()) {
             return node.textValue().indexOf('\0') >= 0 ? path : null;
         }
@@ -116,7 +116,7 @@ public final class Json {
                 java.util.Map.Entry<String, JsonNode> field = it.next();
                 String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
                 if (field.getKey().indexOf('\0') >= 0) {
-                    return at;
+                    return at.replace('\0', '?');
                 }
                 String found = nulAt(field.getValue(), at);
                 if (found != null) {
