@@ -1,5 +1,6 @@
 package dev.hundred.server;
 
+import dev.hundred.server.guard.RateLimit;
 import dev.hundred.server.webhooks.WebhookOptions;
 
 /**
@@ -12,9 +13,15 @@ import dev.hundred.server.webhooks.WebhookOptions;
  * @param webhooks       retry schedule, attempt timeout and concurrency of webhook deliveries
  * @param publicUrl      the base URL clients reach this server at (links in webhooks), or null for the
  *                       address it listens on
+ * @param rateLimit      requests per workspace on /v2 (--rate-limit), or null for no limit (the default)
  */
 public record Config(String host, int port, String db, String accessKey, String secret, String virtualThreads,
-                     WebhookOptions webhooks, String publicUrl) {
+                     WebhookOptions webhooks, String publicUrl, RateLimit rateLimit) {
+
+    public Config(String host, int port, String db, String accessKey, String secret, String virtualThreads,
+                  WebhookOptions webhooks, String publicUrl) {
+        this(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, null);
+    }
 
     public Config(String host, int port, String db, String accessKey, String secret, String virtualThreads) {
         this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults(), null);
@@ -25,19 +32,23 @@ public record Config(String host, int port, String db, String accessKey, String 
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl);
+        return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl, rateLimit);
     }
 
     public Config withDb(String newDb) {
-        return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl);
+        return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl, rateLimit);
     }
 
     public Config withWebhooks(WebhookOptions newWebhooks) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl);
+        return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl, rateLimit);
     }
 
     public Config withPublicUrl(String newPublicUrl) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl);
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl, rateLimit);
+    }
+
+    public Config withRateLimit(RateLimit newRateLimit) {
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, newRateLimit);
     }
 
     public boolean useVirtualThreads() {

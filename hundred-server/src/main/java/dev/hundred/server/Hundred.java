@@ -21,6 +21,7 @@ import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.gateway.EmulatorPeerRoutes;
 import dev.hundred.server.gateway.PeerGateway;
 import dev.hundred.server.gateway.PeerSockets;
+import dev.hundred.server.guard.Guards;
 import dev.hundred.server.http.Api;
 import dev.hundred.server.roomcodes.RoomCodeRoutes;
 import dev.hundred.server.roomcodes.RoomCodeService;
@@ -77,6 +78,7 @@ public final class Hundred implements AutoCloseable {
     private final AssetService assets;
     private final EmulatorSettings emulatorSettings;
     private final LiveAccess liveAccess;
+    private final Guards guards;
     private final Javalin app;
 
     public Hundred(Config config, Clock wallClock) {
@@ -114,7 +116,11 @@ public final class Hundred implements AutoCloseable {
         SipCallService sipCalls = new SipCallService(db, sipTrunks, roomCodes, rooms, templates, peers,
                 emulatorSettings, events, clock, this::publicUrl);
 
+        this.guards = new Guards(db, clock, config.rateLimit());
+        clockService.onMove(guards::purgeExpired);
+
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
+                guards.routes(), // first: rate limits and idempotency keys, right after the token check
                 new RoomRoutes(rooms),
                 new TemplateRoutes(templates),
                 new RoomCodeRoutes(roomCodes),
@@ -150,6 +156,7 @@ public final class Hundred implements AutoCloseable {
         peers.endGatewayPeersOfStoppedServer();
         webhooks.start();
         timers.start();
+        guards.start();
         return this;
     }
 
@@ -216,6 +223,11 @@ public final class Hundred implements AutoCloseable {
         return webhooks;
     }
 
+    /** Idempotency keys and rate limits on /v2. */
+    public Guards guards() {
+        return guards;
+    }
+
     /** The workspace that {@code serve} announces, made from --access-key/--secret when given. */
     public Workspace defaultWorkspace() {
         return workspaces.ensureDefault(config.accessKey(), config.secret());
@@ -224,6 +236,7 @@ public final class Hundred implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        guards.close();
         timers.close();
         clockService.close();
         webhooks.close();

@@ -1,5 +1,6 @@
 package dev.hundred.server;
 
+import dev.hundred.server.guard.RateLimit;
 import dev.hundred.server.http.ApiError;
 import dev.hundred.server.webhooks.WebhookOptions;
 import dev.hundred.server.webhooks.WebhookSettings;
@@ -82,14 +83,23 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--public-url", defaultValue = "${env:HUNDRED_PUBLIC_URL}",
                 description = "Base URL clients reach this server at, for links in webhooks (default: the listening address).")
         String publicUrl;
+        @Option(names = "--rate-limit", defaultValue = "${env:HUNDRED_RATE_LIMIT:-off}",
+                description = "Requests per workspace on /v2, e.g. 10/s, 600/m (burst = N), or off (default: ${DEFAULT-VALUE}).")
+        String rateLimit;
 
         @Override
         public Integer call() {
             WebhookOptions webhooks = WebhookOptions.defaults().withRetries(WebhookOptions.parseRetries(webhookRetries))
                     .withTimeout(WebhookOptions.parseDuration(webhookTimeout))
                     .withHorizon(WebhookOptions.parseHorizon(webhookHorizon));
+            RateLimit limit;
+            try {
+                limit = RateLimit.parse(rateLimit);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--rate-limit " + e.getMessage());
+            }
             Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads, webhooks,
-                    publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""))).start();
+                    publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", "")).withRateLimit(limit)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
             Workspace ws = hundred.defaultWorkspace();
             String token = hundred.tokens().management(ws, Duration.ofHours(24));
