@@ -19,7 +19,7 @@ final class GuardErrors {
     /** 409: the first request with the key is still running after we waited for it. */
     static ApiError keyInUse(long waitedSeconds) {
         return new ApiError(409, "Idempotency key in use",
-                "a request with this Idempotency-Key has been running for over " + waitedSeconds + " seconds; retry later");
+                "a request with this Idempotency-Key is still running after " + waitedSeconds + " seconds of waiting; retry later");
     }
 
     /** 429 in the words of the analytics webhook endpoints (spec §13.2, §13.3). */

@@ -50,14 +50,22 @@ final class IdempotencyService {
     /** The claims running here, completed when they finish: a waiter on this node wakes at once. */
     private final Map<String, CompletableFuture<Void>> running = new ConcurrentHashMap<>();
 
+    private final Duration maxWait;
+
     IdempotencyService(Database db, HundredClock clock) {
+        this(db, clock, MAX_WAIT);
+    }
+
+    /** {@code maxWait} shorter than {@link #MAX_WAIT} only for the test of the 409. */
+    IdempotencyService(Database db, HundredClock clock, Duration maxWait) {
         this.db = db;
         this.clock = clock;
+        this.maxWait = maxWait;
     }
 
     /** Claims {@code key} for this request, or answers what the first request with it answered. */
     Begun begin(String workspaceId, String key, RequestFingerprint fp) {
-        Instant deadline = clock.wallInstant().plus(MAX_WAIT);
+        Instant deadline = clock.wallInstant().plus(maxWait);
         long pollMillis = FIRST_POLL_MILLIS;
         while (true) {
             Claim claim = new Claim(workspaceId, key, UUID.randomUUID().toString());
@@ -92,7 +100,7 @@ final class IdempotencyService {
                 continue;
             }
             if (wall.isAfter(deadline)) {
-                throw GuardErrors.keyInUse(MAX_WAIT.toSeconds());
+                throw GuardErrors.keyInUse(maxWait.toSeconds());
             }
             await(claim.local(), pollMillis);
             pollMillis = Math.min(LAST_POLL_MILLIS, pollMillis * 2);

@@ -2,10 +2,12 @@ package dev.hundred.server.guard;
 
 import static dev.hundred.server.guard.GuardHttp.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.Config;
 import dev.hundred.server.Hundred;
+import dev.hundred.server.http.ApiError;
 import dev.hundred.server.support.Backends;
 import dev.hundred.server.support.Client;
 import java.nio.charset.StandardCharsets;
@@ -115,8 +117,21 @@ class IdempotencyNodesAndClockTest {
                 .as("the key now belongs to the new request").isEqualTo(422);
     }
 
+    /**
+     * Node B re-reads the shared clock each second: after another test moved it, wait until B reads what A
+     * reads (both frozen), or B would find A's tokens not yet valid.
+     */
+    private void awaitNodeBClock() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!nodeB.clock().instant().equals(nodeA.clock().instant())) {
+            assertThat(System.nanoTime()).as("node B's clock follows node A's").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     @Test
     void eight_requests_on_two_nodes_with_one_key_run_once() throws Exception {
+        awaitNodeBClock();
         Client onB = new Client(nodeB, api.workspace(), api.token());
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
@@ -186,6 +201,45 @@ class IdempotencyNodesAndClockTest {
     void a_key_held_elsewhere_refuses_another_body_at_once() {
         heldElsewhere("held-422", "{}", Instant.now());
         assertThat(post(api, "/v2/rooms", "{\"description\":\"other\"}", "held-422").status()).isEqualTo(422);
+    }
+
+    @Test
+    void a_key_held_by_a_live_node_for_longer_than_the_wait_is_409() {
+        heldElsewhere("busy", "{}", Instant.now());
+        IdempotencyService impatient = new IdempotencyService(nodeA.database(), nodeA.clock(), Duration.ofMillis(300));
+        RequestFingerprint fp = RequestFingerprint.of("/v2/rooms", null, "{}".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> impatient.begin(api.workspace().id(), "busy", fp))
+                .isInstanceOfSatisfying(ApiError.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.getMessage()).isEqualTo("Idempotency key in use");
+                    assertThat(e.details()).containsExactly(
+                            "a request with this Idempotency-Key is still running after 0 seconds of waiting; retry later");
+                });
+        assertThat(storedStatus("busy")).as("still the other node's").isEmpty();
+        assertThat(stored("busy")).isTrue();
+    }
+
+    @Test
+    void running_claims_are_heartbeated_and_a_dead_claim_past_its_day_is_purged() {
+        IdempotencyService service = new IdempotencyService(nodeA.database(), nodeA.clock());
+        RequestFingerprint fp = RequestFingerprint.of("/v2/rooms", null, new byte[0]);
+        String ws = api.workspace().id();
+        service.begin(ws, "beating", fp);
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        nodeA.database().read(h -> h.createUpdate("UPDATE idempotency_keys SET heartbeat_at = :t WHERE workspace_id = :ws")
+                .bind("t", hourAgo).bind("ws", ws).execute());
+        service.heartbeat();
+        Instant beat = nodeA.database().read(h -> h.createQuery(
+                        "SELECT heartbeat_at FROM idempotency_keys WHERE workspace_id = :ws AND idem_key = 'beating'")
+                .bind("ws", ws).mapTo(java.time.OffsetDateTime.class).one()).toInstant();
+        assertThat(beat).isAfter(hourAgo.plus(Duration.ofMinutes(59)));
+
+        heldElsewhere("dead", "{}", hourAgo);
+        api.advanceClock(24 * 3600);
+        assertThat(stored("dead")).as("past its day and nobody heartbeats it").isFalse();
+        service.heartbeat();
+        service.purgeExpired();
+        assertThat(stored("beating")).as("past its day but alive: kept while it runs").isTrue();
     }
 
     @Test
