@@ -1,11 +1,13 @@
 package dev.hundred.server;
 
+import dev.hundred.server.guard.RateLimit;
 import dev.hundred.server.timers.Timers;
 import dev.hundred.server.webhooks.WebhookOptions;
 import java.time.Duration;
 
 /**
- * Every setting, already resolved (flag > environment variable > default, see {@link Main}).
+ * Every setting, already resolved (flag > environment variable > default, see {@link Main}). Built from
+ * {@link #defaults()} and the {@code with...} methods, so a new setting touches no caller.
  *
  * @param db             {@code mem}, a directory for H2 files, or a JDBC URL
  * @param accessKey      the default workspace's access key, or null to keep or generate one
@@ -16,12 +18,15 @@ import java.time.Duration;
  *                       address it listens on
  * @param timerLease     how long a node holds a durable timer it claimed before another may take it
  *                       ({@link Timers#LEASE}, 60 s); shorter only for tests that kill a node mid-timer
+ * @param rateLimit      requests per workspace on /v2 (--rate-limit), or null for no limit (the default)
+ * @param emulator       whether /emulator/v1 answers (--emulator false for production: it answers 404)
  */
 public record Config(String host, int port, String db, String accessKey, String secret, String virtualThreads,
-                     WebhookOptions webhooks, String publicUrl, Duration timerLease) {
+                     WebhookOptions webhooks, String publicUrl, Duration timerLease, RateLimit rateLimit,
+                     boolean emulator) {
 
     public Config(String host, int port, String db, String accessKey, String secret, String virtualThreads) {
-        this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults(), null, Timers.LEASE);
+        this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults(), null, Timers.LEASE, null, true);
     }
 
     public static Config defaults() {
@@ -29,23 +34,38 @@ public record Config(String host, int port, String db, String accessKey, String 
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease);
+        return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
+                emulator);
     }
 
     public Config withDb(String newDb) {
-        return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease);
+        return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
+                emulator);
     }
 
     public Config withWebhooks(WebhookOptions newWebhooks) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl, timerLease);
+        return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl, timerLease, rateLimit,
+                emulator);
     }
 
     public Config withPublicUrl(String newPublicUrl) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl, timerLease);
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl, timerLease, rateLimit,
+                emulator);
     }
 
     public Config withTimerLease(Duration newTimerLease) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, newTimerLease);
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, newTimerLease, rateLimit,
+                emulator);
+    }
+
+    public Config withRateLimit(RateLimit newRateLimit) {
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, newRateLimit,
+                emulator);
+    }
+
+    public Config withEmulator(boolean newEmulator) {
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
+                newEmulator);
     }
 
     public boolean useVirtualThreads() {

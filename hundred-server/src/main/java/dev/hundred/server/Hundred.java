@@ -22,6 +22,7 @@ import dev.hundred.server.externalstreams.ExternalStreamFeature;
 import dev.hundred.server.gateway.EmulatorPeerRoutes;
 import dev.hundred.server.gateway.PeerGateway;
 import dev.hundred.server.gateway.PeerSockets;
+import dev.hundred.server.guard.Guards;
 import dev.hundred.server.http.Api;
 import dev.hundred.server.http.Routes;
 import dev.hundred.server.roomcodes.RoomCodeRoutes;
@@ -83,6 +84,7 @@ public final class Hundred implements AutoCloseable {
     private final AssetService assets;
     private final EmulatorSettings emulatorSettings;
     private final LiveAccess liveAccess;
+    private final Guards guards;
     private final Javalin app;
 
     public Hundred(Config config, Clock wallClock) {
@@ -126,7 +128,11 @@ public final class Hundred implements AutoCloseable {
         Recordings recordings = new Recordings(db, jobs, rooms, templates, assets, sessions, peers, liveAccess, timers,
                 emulatorSettings, events, workspaces, clock);
 
+        this.guards = new Guards(db, clock, config.rateLimit());
+        clockService.onMove(guards::purgeExpired);
+
         List<Routes> features = new ArrayList<>(List.of(
+                guards.routes(), // first: rate limits and idempotency keys, right after the token check
                 new RoomRoutes(rooms),
                 new TemplateRoutes(templates),
                 new RoomCodeRoutes(roomCodes),
@@ -147,7 +153,8 @@ public final class Hundred implements AutoCloseable {
                 liveStreams.routes(),
                 externalStreams.routes()));
         features.addAll(recordings.routes());
-        this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), features);
+        this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), config.emulator(),
+                new AuthFilter(tokens), features);
     }
 
     public Hundred(Config config) {
@@ -166,6 +173,7 @@ public final class Hundred implements AutoCloseable {
         peers.endGatewayPeersOfStoppedServer();
         webhooks.start();
         timers.start();
+        guards.start();
         return this;
     }
 
@@ -232,6 +240,11 @@ public final class Hundred implements AutoCloseable {
         return webhooks;
     }
 
+    /** Idempotency keys and rate limits on /v2. */
+    public Guards guards() {
+        return guards;
+    }
+
     /** The workspace that {@code serve} announces, made from --access-key/--secret when given. */
     public Workspace defaultWorkspace() {
         return workspaces.ensureDefault(config.accessKey(), config.secret());
@@ -240,6 +253,7 @@ public final class Hundred implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        guards.close();
         timers.close();
         clockService.close();
         webhooks.close();

@@ -1,5 +1,6 @@
 package dev.hundred.server;
 
+import dev.hundred.server.guard.RateLimit;
 import dev.hundred.server.http.ApiError;
 import dev.hundred.server.webhooks.WebhookOptions;
 import dev.hundred.server.webhooks.WebhookSettings;
@@ -82,6 +83,12 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--public-url", defaultValue = "${env:HUNDRED_PUBLIC_URL}",
                 description = "Base URL clients reach this server at, for links in webhooks (default: the listening address).")
         String publicUrl;
+        @Option(names = "--rate-limit", defaultValue = "${env:HUNDRED_RATE_LIMIT:-off}",
+                description = "Requests per workspace on /v2, e.g. 10/s, 600/m (burst = N), or off (default: ${DEFAULT-VALUE}).")
+        String rateLimit;
+        @Option(names = "--emulator", defaultValue = "${env:HUNDRED_EMULATOR:-true}", arity = "1",
+                description = "Serve the emulator API /emulator/v1 (false in production: it answers 404; default: ${DEFAULT-VALUE}).")
+        boolean emulator;
         // Hidden: only tests that kill a node holding a timer want another node to take it over sooner.
         @Option(names = "--timer-lease", defaultValue = "60s", hidden = true)
         String timerLease;
@@ -91,9 +98,15 @@ public final class Main implements Callable<Integer> {
             WebhookOptions webhooks = WebhookOptions.defaults().withRetries(WebhookOptions.parseRetries(webhookRetries))
                     .withTimeout(WebhookOptions.parseDuration(webhookTimeout))
                     .withHorizon(WebhookOptions.parseHorizon(webhookHorizon));
+            RateLimit limit;
+            try {
+                limit = RateLimit.parse(rateLimit);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--rate-limit " + e.getMessage());
+            }
             Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads, webhooks,
                     publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""),
-                    WebhookOptions.parseDuration(timerLease))).start();
+                    WebhookOptions.parseDuration(timerLease), limit, emulator)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
             Workspace ws = hundred.defaultWorkspace();
             String token = hundred.tokens().management(ws, Duration.ofHours(24));

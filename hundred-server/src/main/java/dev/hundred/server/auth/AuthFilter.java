@@ -42,6 +42,11 @@ public final class AuthFilter implements Handler {
         return trimmed.regionMatches(true, 0, "Bearer ", 0, 7) ? trimmed.substring(7).trim() : null;
     }
 
+    /** The caller's workspace, or null on the {@link #PUBLIC} paths (no management token there). */
+    public static Workspace workspaceIfAny(Context ctx) {
+        return ctx.attribute(ATTRIBUTE);
+    }
+
     public static Workspace workspace(Context ctx) {
         Workspace ws = ctx.attribute(ATTRIBUTE);
         if (ws == null) {

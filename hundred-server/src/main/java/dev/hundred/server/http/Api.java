@@ -20,7 +20,9 @@ public final class Api {
 
     private Api() {}
 
-    public static Javalin create(String host, int port, boolean virtualThreads, Handler authFilter, List<Routes> features) {
+    /** {@code emulator} false: every {@code /emulator/v1} path answers 404, as if it did not exist (production). */
+    public static Javalin create(String host, int port, boolean virtualThreads, boolean emulator, Handler authFilter,
+                                 List<Routes> features) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -39,6 +41,11 @@ public final class Api {
             // false: write each body as one string; the streaming mode pipes through a second thread and copies.
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.routes.before(Api::refuseNul);
+            if (!emulator) {
+                config.routes.before("/emulator/*", ctx -> {
+                    throw new io.javalin.http.NotFoundResponse();
+                });
+            }
             config.routes.before("/v2/*", authFilter);
             config.routes.before("/emulator/*", authFilter);
             config.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
