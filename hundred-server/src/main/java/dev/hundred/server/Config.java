@@ -1,5 +1,6 @@
 package dev.hundred.server;
 
+import dev.hundred.server.emulator.RequestJournal;
 import dev.hundred.server.webhooks.WebhookOptions;
 
 /**
@@ -12,12 +13,18 @@ import dev.hundred.server.webhooks.WebhookOptions;
  * @param webhooks       retry schedule, attempt timeout and concurrency of webhook deliveries
  * @param publicUrl      the base URL clients reach this server at (links in webhooks), or null for the
  *                       address it listens on
+ * @param journalSize    how many requests the emulator's request journal keeps per workspace (0: none)
  */
 public record Config(String host, int port, String db, String accessKey, String secret, String virtualThreads,
-                     WebhookOptions webhooks, String publicUrl) {
+                     WebhookOptions webhooks, String publicUrl, int journalSize) {
 
     public Config(String host, int port, String db, String accessKey, String secret, String virtualThreads) {
         this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults(), null);
+    }
+
+    public Config(String host, int port, String db, String accessKey, String secret, String virtualThreads,
+                  WebhookOptions webhooks, String publicUrl) {
+        this(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, RequestJournal.DEFAULT_SIZE);
     }
 
     public static Config defaults() {
@@ -25,19 +32,23 @@ public record Config(String host, int port, String db, String accessKey, String 
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl);
+        return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl, journalSize);
     }
 
     public Config withDb(String newDb) {
-        return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl);
+        return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl, journalSize);
     }
 
     public Config withWebhooks(WebhookOptions newWebhooks) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl);
+        return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl, journalSize);
     }
 
     public Config withPublicUrl(String newPublicUrl) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl);
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl, journalSize);
+    }
+
+    public Config withJournalSize(int newJournalSize) {
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, newJournalSize);
     }
 
     public boolean useVirtualThreads() {

@@ -16,6 +16,13 @@ import dev.hundred.server.clock.ClockRoutes;
 import dev.hundred.server.clock.ClockService;
 import dev.hundred.server.clock.HundredClock;
 import dev.hundred.server.emulator.EmulatorSettings;
+import dev.hundred.server.emulator.EventInbox;
+import dev.hundred.server.emulator.FaultRoutes;
+import dev.hundred.server.emulator.FaultService;
+import dev.hundred.server.emulator.InboxRoutes;
+import dev.hundred.server.emulator.JournalRoutes;
+import dev.hundred.server.emulator.RequestHooks;
+import dev.hundred.server.emulator.RequestJournal;
 import dev.hundred.server.emulator.SettingsRoutes;
 import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.gateway.EmulatorPeerRoutes;
@@ -77,6 +84,7 @@ public final class Hundred implements AutoCloseable {
     private final AssetService assets;
     private final EmulatorSettings emulatorSettings;
     private final LiveAccess liveAccess;
+    private final EventInbox inbox;
     private final Javalin app;
 
     public Hundred(Config config, Clock wallClock) {
@@ -101,6 +109,7 @@ public final class Hundred implements AutoCloseable {
         PeerSockets sockets = new PeerSockets(events);
         this.webhooks = new Webhooks(db, events, config.webhooks(), clock);
         clockService.onMove(webhooks::wake);
+        this.inbox = new EventInbox(db, events, clock);
         this.emulatorSettings = new EmulatorSettings(db, clock);
         this.liveAccess = new LiveAccess(live);
         this.jobs = new JobService(db, liveAccess, timers, emulatorSettings, events, workspaces);
@@ -114,7 +123,11 @@ public final class Hundred implements AutoCloseable {
         SipCallService sipCalls = new SipCallService(db, sipTrunks, roomCodes, rooms, templates, peers,
                 emulatorSettings, events, clock, this::publicUrl);
 
-        this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens), List.of(
+        FaultService faults = new FaultService(db, clock);
+        RequestJournal journal = new RequestJournal(config.journalSize());
+
+        this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), new AuthFilter(tokens),
+                new RequestHooks(faults, journal, clock), List.of(
                 new RoomRoutes(rooms),
                 new TemplateRoutes(templates),
                 new RoomCodeRoutes(roomCodes),
@@ -131,7 +144,10 @@ public final class Hundred implements AutoCloseable {
                 new PollEmulatorRoutes(pollRuns),
                 analytics.routes(),
                 new StreamKeyRoutes(streamKeys, ingests),
-                new SipRoutes(sipTrunks, sipCalls, tokens)));
+                new SipRoutes(sipTrunks, sipCalls, tokens),
+                new InboxRoutes(inbox),
+                new JournalRoutes(journal),
+                new FaultRoutes(faults)));
     }
 
     public Hundred(Config config) {
@@ -150,6 +166,7 @@ public final class Hundred implements AutoCloseable {
         peers.endGatewayPeersOfStoppedServer();
         webhooks.start();
         timers.start();
+        inbox.start();
         return this;
     }
 
@@ -216,6 +233,11 @@ public final class Hundred implements AutoCloseable {
         return webhooks;
     }
 
+    /** The emulator's event inbox, for tests that wait until a long poll is open. */
+    public EventInbox inbox() {
+        return inbox;
+    }
+
     /** The workspace that {@code serve} announces, made from --access-key/--secret when given. */
     public Workspace defaultWorkspace() {
         return workspaces.ensureDefault(config.accessKey(), config.secret());
@@ -223,6 +245,7 @@ public final class Hundred implements AutoCloseable {
 
     @Override
     public void close() {
+        inbox.close(); // first: open long polls answer now rather than hold up the stop
         app.stop();
         timers.close();
         clockService.close();

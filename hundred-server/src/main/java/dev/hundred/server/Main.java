@@ -1,6 +1,7 @@
 package dev.hundred.server;
 
 import dev.hundred.server.http.ApiError;
+import dev.hundred.server.emulator.RequestJournal;
 import dev.hundred.server.webhooks.WebhookOptions;
 import dev.hundred.server.webhooks.WebhookSettings;
 import dev.hundred.server.workspaces.Workspace;
@@ -82,14 +83,21 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--public-url", defaultValue = "${env:HUNDRED_PUBLIC_URL}",
                 description = "Base URL clients reach this server at, for links in webhooks (default: the listening address).")
         String publicUrl;
+        @Option(names = "--journal-size", defaultValue = "${env:HUNDRED_JOURNAL_SIZE:-1000}",
+                description = "Requests the emulator's journal keeps per workspace, 0 to 100000; 0: none (default: ${DEFAULT-VALUE}).")
+        int journalSize;
 
         @Override
         public Integer call() {
+            if (journalSize < 0 || journalSize > RequestJournal.MAX_SIZE) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--journal-size must be 0 to " + RequestJournal.MAX_SIZE);
+            }
             WebhookOptions webhooks = WebhookOptions.defaults().withRetries(WebhookOptions.parseRetries(webhookRetries))
                     .withTimeout(WebhookOptions.parseDuration(webhookTimeout))
                     .withHorizon(WebhookOptions.parseHorizon(webhookHorizon));
             Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads, webhooks,
-                    publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""))).start();
+                    publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""), journalSize)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
             Workspace ws = hundred.defaultWorkspace();
             String token = hundred.tokens().management(ws, Duration.ofHours(24));

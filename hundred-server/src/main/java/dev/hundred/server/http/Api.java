@@ -21,6 +21,12 @@ public final class Api {
     private Api() {}
 
     public static Javalin create(String host, int port, boolean virtualThreads, Handler authFilter, List<Routes> features) {
+        return create(host, port, virtualThreads, authFilter, RequestObserver.NONE, features);
+    }
+
+    /** {@code observer} sees every /v2 request: on arrival, once its token is accepted, once answered. */
+    public static Javalin create(String host, int port, boolean virtualThreads, Handler authFilter,
+                                 RequestObserver observer, List<Routes> features) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -38,8 +44,11 @@ public final class Api {
             config.http.defaultContentType = "application/json";
             // false: write each body as one string; the streaming mode pipes through a second thread and copies.
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.routes.before("/v2/*", observer::arrived);
             config.routes.before(Api::refuseNul);
             config.routes.before("/v2/*", authFilter);
+            config.routes.before("/v2/*", observer::authenticated);
+            config.routes.after("/v2/*", observer::answered);
             config.routes.before("/emulator/*", authFilter);
             config.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
             features.forEach(feature -> feature.register(config.routes));
