@@ -1,5 +1,6 @@
 package dev.hundred.server;
 
+import dev.hundred.server.emulator.RequestJournal;
 import dev.hundred.server.guard.RateLimit;
 import dev.hundred.server.timers.Timers;
 import dev.hundred.server.webhooks.WebhookOptions;
@@ -20,13 +21,15 @@ import java.time.Duration;
  *                       ({@link Timers#LEASE}, 60 s); shorter only for tests that kill a node mid-timer
  * @param rateLimit      requests per workspace on /v2 (--rate-limit), or null for no limit (the default)
  * @param emulator       whether /emulator/v1 answers (--emulator false for production: it answers 404)
+ * @param journalSize    how many requests the emulator's request journal keeps per workspace (0: none)
  */
 public record Config(String host, int port, String db, String accessKey, String secret, String virtualThreads,
                      WebhookOptions webhooks, String publicUrl, Duration timerLease, RateLimit rateLimit,
-                     boolean emulator) {
+                     boolean emulator, int journalSize) {
 
     public Config(String host, int port, String db, String accessKey, String secret, String virtualThreads) {
-        this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults(), null, Timers.LEASE, null, true);
+        this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults(), null, Timers.LEASE, null, true,
+                RequestJournal.DEFAULT_SIZE);
     }
 
     public static Config defaults() {
@@ -35,37 +38,42 @@ public record Config(String host, int port, String db, String accessKey, String 
 
     public Config withPort(int newPort) {
         return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                emulator);
+                emulator, journalSize);
     }
 
     public Config withDb(String newDb) {
         return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                emulator);
+                emulator, journalSize);
     }
 
     public Config withWebhooks(WebhookOptions newWebhooks) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl, timerLease, rateLimit,
-                emulator);
+                emulator, journalSize);
     }
 
     public Config withPublicUrl(String newPublicUrl) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl, timerLease, rateLimit,
-                emulator);
+                emulator, journalSize);
     }
 
     public Config withTimerLease(Duration newTimerLease) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, newTimerLease, rateLimit,
-                emulator);
+                emulator, journalSize);
     }
 
     public Config withRateLimit(RateLimit newRateLimit) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, newRateLimit,
-                emulator);
+                emulator, journalSize);
     }
 
     public Config withEmulator(boolean newEmulator) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                newEmulator);
+                newEmulator, journalSize);
+    }
+
+    public Config withJournalSize(int newJournalSize) {
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
+                emulator, newJournalSize);
     }
 
     public boolean useVirtualThreads() {

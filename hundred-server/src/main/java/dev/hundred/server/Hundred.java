@@ -16,6 +16,13 @@ import dev.hundred.server.clock.ClockRoutes;
 import dev.hundred.server.clock.ClockService;
 import dev.hundred.server.clock.HundredClock;
 import dev.hundred.server.emulator.EmulatorSettings;
+import dev.hundred.server.emulator.EventInbox;
+import dev.hundred.server.emulator.FaultRoutes;
+import dev.hundred.server.emulator.FaultService;
+import dev.hundred.server.emulator.InboxRoutes;
+import dev.hundred.server.emulator.JournalRoutes;
+import dev.hundred.server.emulator.RequestHooks;
+import dev.hundred.server.emulator.RequestJournal;
 import dev.hundred.server.emulator.SettingsRoutes;
 import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.externalstreams.ExternalStreamFeature;
@@ -84,6 +91,7 @@ public final class Hundred implements AutoCloseable {
     private final AssetService assets;
     private final EmulatorSettings emulatorSettings;
     private final LiveAccess liveAccess;
+    private final EventInbox inbox;
     private final Guards guards;
     private final Javalin app;
 
@@ -109,6 +117,10 @@ public final class Hundred implements AutoCloseable {
         PeerSockets sockets = new PeerSockets(events);
         this.webhooks = new Webhooks(db, events, config.webhooks(), clock, wallClock);
         clockService.onMove(webhooks::wake);
+        this.inbox = new EventInbox(db, clock);
+        if (config.emulator()) { // in production nobody reads the inbox: do not write it
+            events.subscribe(dev.hundred.server.events.RoomEvent.class, inbox::record);
+        }
         this.emulatorSettings = new EmulatorSettings(db, clock);
         this.liveAccess = new LiveAccess(live);
         this.jobs = new JobService(db, liveAccess, timers, emulatorSettings, events, workspaces);
@@ -131,6 +143,9 @@ public final class Hundred implements AutoCloseable {
         this.guards = new Guards(db, clock, config.rateLimit());
         clockService.onMove(guards::purgeExpired);
 
+        FaultService faults = new FaultService(db, clock);
+        RequestJournal journal = new RequestJournal(config.journalSize());
+
         List<Routes> features = new ArrayList<>(List.of(
                 guards.routes(), // first: rate limits and idempotency keys, right after the token check
                 new RoomRoutes(rooms),
@@ -151,10 +166,14 @@ public final class Hundred implements AutoCloseable {
                 new StreamKeyRoutes(streamKeys, ingests),
                 new SipRoutes(sipTrunks, sipCalls, tokens),
                 liveStreams.routes(),
-                externalStreams.routes()));
+                externalStreams.routes(),
+                new InboxRoutes(inbox),
+                new JournalRoutes(journal),
+                new FaultRoutes(faults)));
         features.addAll(recordings.routes());
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), config.emulator(),
-                new AuthFilter(tokens), features);
+                new AuthFilter(tokens), config.emulator() ? new RequestHooks(faults, journal, clock)
+                        : dev.hundred.server.http.RequestObserver.NONE, features);
     }
 
     public Hundred(Config config) {
@@ -174,6 +193,7 @@ public final class Hundred implements AutoCloseable {
         webhooks.start();
         timers.start();
         guards.start();
+        inbox.start();
         return this;
     }
 
@@ -245,6 +265,11 @@ public final class Hundred implements AutoCloseable {
         return guards;
     }
 
+    /** The emulator's event inbox, for tests that wait until a long poll is open. */
+    public EventInbox inbox() {
+        return inbox;
+    }
+
     /** The workspace that {@code serve} announces, made from --access-key/--secret when given. */
     public Workspace defaultWorkspace() {
         return workspaces.ensureDefault(config.accessKey(), config.secret());
@@ -252,6 +277,7 @@ public final class Hundred implements AutoCloseable {
 
     @Override
     public void close() {
+        inbox.close(); // first: open long polls answer now rather than hold up the stop
         app.stop();
         guards.close();
         timers.close();

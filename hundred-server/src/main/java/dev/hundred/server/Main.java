@@ -1,5 +1,6 @@
 package dev.hundred.server;
 
+import dev.hundred.server.emulator.RequestJournal;
 import dev.hundred.server.guard.RateLimit;
 import dev.hundred.server.http.ApiError;
 import dev.hundred.server.webhooks.WebhookOptions;
@@ -89,12 +90,19 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--emulator", defaultValue = "${env:HUNDRED_EMULATOR:-true}", arity = "1",
                 description = "Serve the emulator API /emulator/v1 (false in production: it answers 404; default: ${DEFAULT-VALUE}).")
         boolean emulator;
+        @Option(names = "--journal-size", defaultValue = "${env:HUNDRED_JOURNAL_SIZE:-1000}",
+                description = "Requests the emulator's journal keeps per workspace, 0 to 100000; 0: none (default: ${DEFAULT-VALUE}).")
+        int journalSize;
         // Hidden: only tests that kill a node holding a timer want another node to take it over sooner.
         @Option(names = "--timer-lease", defaultValue = "60s", hidden = true)
         String timerLease;
 
         @Override
         public Integer call() {
+            if (journalSize < 0 || journalSize > RequestJournal.MAX_SIZE) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--journal-size must be 0 to " + RequestJournal.MAX_SIZE);
+            }
             WebhookOptions webhooks = WebhookOptions.defaults().withRetries(WebhookOptions.parseRetries(webhookRetries))
                     .withTimeout(WebhookOptions.parseDuration(webhookTimeout))
                     .withHorizon(WebhookOptions.parseHorizon(webhookHorizon));
@@ -106,7 +114,7 @@ public final class Main implements Callable<Integer> {
             }
             Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads, webhooks,
                     publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""),
-                    WebhookOptions.parseDuration(timerLease), limit, emulator)).start();
+                    WebhookOptions.parseDuration(timerLease), limit, emulator, journalSize)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
             Workspace ws = hundred.defaultWorkspace();
             String token = hundred.tokens().management(ws, Duration.ofHours(24));

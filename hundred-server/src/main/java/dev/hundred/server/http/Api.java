@@ -20,9 +20,12 @@ public final class Api {
 
     private Api() {}
 
-    /** {@code emulator} false: every {@code /emulator/v1} path answers 404, as if it did not exist (production). */
+    /**
+     * {@code emulator} false: every {@code /emulator/v1} path answers 404, as if it did not exist (production).
+     * {@code observer} sees every /v2 request: on arrival, once its token is accepted, once answered.
+     */
     public static Javalin create(String host, int port, boolean virtualThreads, boolean emulator, Handler authFilter,
-                                 List<Routes> features) {
+                                 RequestObserver observer, List<Routes> features) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -40,6 +43,7 @@ public final class Api {
             config.http.defaultContentType = "application/json";
             // false: write each body as one string; the streaming mode pipes through a second thread and copies.
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.routes.before("/v2/*", observer::arrived);
             config.routes.before(Api::refuseNul);
             if (!emulator) {
                 config.routes.before("/emulator/*", ctx -> {
@@ -47,6 +51,9 @@ public final class Api {
                 });
             }
             config.routes.before("/v2/*", authFilter);
+            // Faults come here, before every feature's own before-handlers (the idempotency claim among them).
+            config.routes.before("/v2/*", observer::authenticated);
+            config.routes.after("/v2/*", observer::answered);
             config.routes.before("/emulator/*", authFilter);
             config.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
             features.forEach(feature -> feature.register(config.routes));

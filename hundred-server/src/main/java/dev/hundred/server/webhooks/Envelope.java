@@ -12,13 +12,13 @@ import java.util.Map;
  * {@code account_id} (the customer id), {@code timestamp}, {@code type}, {@code data} with
  * {@code template_id} inside it as the live plane puts it. Replays add {@code is_replay: true} at the top.
  */
-final class Envelope {
+public final class Envelope {
     static final String VERSION = "2.0";
 
     private Envelope() {}
 
     /** {@code at}: the event's time as stored (microseconds), so the history shows the same timestamp. */
-    static String of(String eventId, RoomEvent event, java.time.Instant at) {
+    public static String of(String eventId, RoomEvent event, java.time.Instant at) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("version", VERSION);
         envelope.put("id", eventId);

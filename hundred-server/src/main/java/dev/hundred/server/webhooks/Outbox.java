@@ -1,7 +1,6 @@
 package dev.hundred.server.webhooks;
 
 import dev.hundred.server.events.RoomEvent;
-import dev.hundred.server.store.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +38,7 @@ public final class Outbox {
             return;
         }
         Destination to = destination.get();
-        String id = Ids.uuid();
+        String id = event.id(); // the envelope's id, the same the emulator's inbox shows
         String room = clip(event.roomId() == null ? "" : event.roomId());
         Instant now = clock.instant();
         Instant at = event.at().truncatedTo(ChronoUnit.MICROS); // what both databases keep

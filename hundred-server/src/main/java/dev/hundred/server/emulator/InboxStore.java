@@ -1,0 +1,98 @@
+package dev.hundred.server.emulator;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/** SQL for the event inbox: its events, and the counter that numbers them. */
+final class InboxStore {
+    /** An event of the inbox: its id, place and envelope. */
+    record Stored(String id, long seq, String body) {}
+
+    void insert(Handle h, String id, String workspaceId, long arrival, String roomId, String type, String body,
+                Instant recordedAt) {
+        h.createUpdate("INSERT INTO emulator_events (id, workspace_id, seq, arrival, room_id, event_type, body, recorded_at)"
+                        + " VALUES (:id, :ws, NULL, :arrival, :room, :type, :body, :at)")
+                .bind("id", id).bind("ws", workspaceId).bind("arrival", arrival).bind("room", roomId).bind("type", type)
+                .bind("body", body).bind("at", recordedAt).execute();
+    }
+
+    boolean hasUnnumbered(Handle h, String workspaceId) {
+        return h.createQuery("SELECT 1 FROM emulator_events WHERE workspace_id = :ws AND seq IS NULL FETCH FIRST 1 ROWS ONLY")
+                .bind("ws", workspaceId).mapTo(Integer.class).findOne().isPresent();
+    }
+
+    /** The workspace's counter, locked until the transaction ends; empty when it has none yet. */
+    Optional<Long> lockCounter(Handle h, String workspaceId) {
+        return h.createQuery("SELECT last_seq FROM emulator_event_counters WHERE workspace_id = :ws FOR UPDATE")
+                .bind("ws", workspaceId).mapTo(Long.class).findOne();
+    }
+
+    boolean hasCounter(Handle h, String workspaceId) {
+        return h.createQuery("SELECT 1 FROM emulator_event_counters WHERE workspace_id = :ws").bind("ws", workspaceId)
+                .mapTo(Integer.class).findOne().isPresent();
+    }
+
+    /** A first counter; a concurrent first one breaks the primary key (the caller takes it as made). */
+    void insertCounter(Handle h, String workspaceId) {
+        h.createUpdate("INSERT INTO emulator_event_counters (workspace_id, last_seq) VALUES (:ws, 0)")
+                .bind("ws", workspaceId).execute();
+    }
+
+    void setCounter(Handle h, String workspaceId, long last) {
+        h.createUpdate("UPDATE emulator_event_counters SET last_seq = :last WHERE workspace_id = :ws")
+                .bind("last", last).bind("ws", workspaceId).execute();
+    }
+
+    /** Up to {@code limit} committed events not numbered yet, in the order they were written. */
+    List<String> unnumbered(Handle h, String workspaceId, int limit) {
+        return h.createQuery("SELECT id FROM emulator_events WHERE workspace_id = :ws AND seq IS NULL ORDER BY arrival, id"
+                        + " FETCH FIRST " + limit + " ROWS ONLY")
+                .bind("ws", workspaceId).mapTo(String.class).list();
+    }
+
+    void number(Handle h, List<String> ids, long firstSeq) {
+        PreparedBatch batch = h.prepareBatch("UPDATE emulator_events SET seq = :seq WHERE id = :id");
+        long seq = firstSeq;
+        for (String id : ids) {
+            batch.bind("seq", seq++).bind("id", id).add();
+        }
+        batch.execute();
+    }
+
+    Optional<Long> seqOf(Handle h, String workspaceId, String id) {
+        return h.createQuery("SELECT seq FROM emulator_events WHERE workspace_id = :ws AND id = :id AND seq IS NOT NULL")
+                .bind("ws", workspaceId).bind("id", id).mapTo(Long.class).findOne();
+    }
+
+    /** Numbered events after {@code afterSeq}, recorded since {@code since}, matching the filters, in order. */
+    List<Stored> after(Handle h, String workspaceId, long afterSeq, Instant since, List<String> types, String roomId,
+                       int limit) {
+        String sql = "SELECT id, seq, body FROM emulator_events WHERE workspace_id = :ws AND seq > :after"
+                + " AND recorded_at >= :since"
+                + (types.isEmpty() ? "" : " AND event_type IN (<types>)")
+                + (roomId == null ? "" : " AND room_id = :room")
+                + " ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY";
+        Query query = h.createQuery(sql).bind("ws", workspaceId).bind("after", afterSeq).bind("since", since);
+        if (!types.isEmpty()) {
+            query.bindList("types", types);
+        }
+        if (roomId != null) {
+            query.bind("room", roomId);
+        }
+        return query.map((rs, ctx) -> new Stored(rs.getString("id"), rs.getLong("seq"), rs.getString("body"))).list();
+    }
+
+    /** Keeps the newest {@code keep} events of the workspace. */
+    void keepNewest(Handle h, String workspaceId, long lastSeq, int keep) {
+        h.createUpdate("DELETE FROM emulator_events WHERE workspace_id = :ws AND seq <= :cut")
+                .bind("ws", workspaceId).bind("cut", lastSeq - keep).execute();
+    }
+
+    int purgeBefore(Handle h, Instant cutoff) {
+        return h.createUpdate("DELETE FROM emulator_events WHERE recorded_at < :cutoff").bind("cutoff", cutoff).execute();
+    }
+}
