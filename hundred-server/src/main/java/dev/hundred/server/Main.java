@@ -93,12 +93,21 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--journal-size", defaultValue = "${env:HUNDRED_JOURNAL_SIZE:-1000}",
                 description = "Requests the emulator's journal keeps per workspace, 0 to 100000; 0: none (default: ${DEFAULT-VALUE}).")
         int journalSize;
+        @Option(names = "--print-credentials", defaultValue = "${env:HUNDRED_PRINT_CREDENTIALS:-auto}",
+                description = "Print the secret and a management token at start: auto (when this start generated the"
+                        + " secret, or stdout is a terminal), true or false (default: ${DEFAULT-VALUE}).")
+        String printCredentials;
         // Hidden: only tests that kill a node holding a timer want another node to take it over sooner.
         @Option(names = "--timer-lease", defaultValue = "60s", hidden = true)
         String timerLease;
 
         @Override
         public Integer call() {
+            try {
+                showCredentials(printCredentials, false, false); // refuse a bad value before starting anything
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+            }
             if (journalSize < 0 || journalSize > RequestJournal.MAX_SIZE) {
                 throw new CommandLine.ParameterException(new CommandLine(this),
                         "--journal-size must be 0 to " + RequestJournal.MAX_SIZE);
@@ -116,21 +125,37 @@ public final class Main implements Callable<Integer> {
                     publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""),
                     WebhookOptions.parseDuration(timerLease), limit, emulator, journalSize)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
+            boolean generated = secret == null && hundred.workspaces().list().isEmpty();
             Workspace ws = hundred.defaultWorkspace();
-            String token = hundred.tokens().management(ws, Duration.ofHours(24));
             PrintStream out = System.out;
             out.println("Hundred: the 100ms REST API v2, self-hosted");
             out.println("  API:              " + hundred.url() + "/v2");
             out.println("  database:         " + db.db);
             out.println("  access key:       " + ws.accessKey());
-            out.println("  secret:           " + ws.secret());
-            out.println("  management token: " + token + "   (valid 24 h)");
-            out.println("  try:              curl -H 'Authorization: Bearer " + token + "' " + hundred.url() + "/v2/rooms");
+            if (showCredentials(printCredentials, generated, System.console() != null)) {
+                String token = hundred.tokens().management(ws, Duration.ofHours(24));
+                out.println("  secret:           " + ws.secret());
+                out.println("  management token: " + token + "   (valid 24 h)");
+                out.println("  try:              curl -H 'Authorization: Bearer " + token + "' " + hundred.url() + "/v2/rooms");
+            } else {
+                // A log (CI, a service manager) would keep them: the secret was given or made on an earlier start.
+                out.println("  secret:           (not shown: --print-credentials true shows it; hundred token management mints a token)");
+            }
             out.println("listening on " + hundred.url());
             ProcessHandle.current().info().startInstant().ifPresent(launched ->
                     out.println("started in " + Duration.between(launched, Instant.now()).toMillis() + " ms (launch to listening)"));
             out.flush();
             return waitForever();
+        }
+
+        /** auto: when this start generated the secret (nobody else knows it) or a person is watching. */
+        static boolean showCredentials(String setting, boolean generated, boolean terminal) {
+            return switch (setting.trim().toLowerCase()) {
+                case "true" -> true;
+                case "false" -> false;
+                case "auto" -> generated || terminal;
+                default -> throw new IllegalArgumentException("--print-credentials must be auto, true or false");
+            };
         }
 
         private static int waitForever() {

@@ -71,6 +71,26 @@ class CliTest {
     }
 
     @Test
+    void serve_shows_the_secret_and_a_token_only_when_it_made_the_secret_or_is_told_to() throws Exception {
+        try (dev.hundred.server.support.ChildServer given = dev.hundred.server.support.ChildServer.start("mem", List.of())) {
+            String banner = String.join("\n", given.banner());
+            assertThat(banner).contains("access key:       " + dev.hundred.server.support.ChildServer.ACCESS_KEY)
+                    .doesNotContain(dev.hundred.server.support.ChildServer.SECRET).doesNotContain("management token:")
+                    .contains("secret:           (not shown");
+        }
+        try (dev.hundred.server.support.ChildServer told = dev.hundred.server.support.ChildServer.start("mem",
+                List.of("--print-credentials", "true"))) {
+            assertThat(String.join("\n", told.banner())).contains(dev.hundred.server.support.ChildServer.SECRET)
+                    .contains("management token: ey");
+        }
+        assertThat(Main.Serve.showCredentials("auto", true, false)).as("a secret this start generated").isTrue();
+        assertThat(Main.Serve.showCredentials("auto", false, true)).as("a person at a terminal").isTrue();
+        assertThat(Main.Serve.showCredentials("auto", false, false)).as("a given secret, to a log").isFalse();
+        assertThat(Main.Serve.showCredentials("false", true, true)).isFalse();
+        assertThat(Main.Serve.showCredentials("true", false, false)).isTrue();
+    }
+
+    @Test
     void serve_options_without_the_word_serve_run_serve() {
         picocli.CommandLine.ParseResult parsed = new picocli.CommandLine(new Main())
                 .parseArgs(Main.withCommand(new String[] {"--port", "0", "--db", "mem"}));

@@ -38,12 +38,14 @@ public final class ChildServer implements AutoCloseable {
     private final String url;
     private final String token;
     private final File log;
+    private final List<String> banner;
 
-    private ChildServer(Process process, String url, String token, File log) {
+    private ChildServer(Process process, String url, String token, File log, List<String> banner) {
         this.process = process;
         this.url = url;
         this.token = token;
         this.log = log;
+        this.banner = banner;
     }
 
     /** Starts a node on {@code db}; its timer claims last {@code timerLease} (the hidden --timer-lease). */
@@ -60,9 +62,11 @@ public final class ChildServer implements AutoCloseable {
         command.addAll(flags);
         Process process = new ProcessBuilder(command).redirectError(log).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        List<String> banner = new java.util.concurrent.CopyOnWriteArrayList<>();
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
             try {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    banner.add(line);
                     if (line.startsWith("listening on ")) {
                         return line.substring("listening on ".length()).trim();
                     }
@@ -93,7 +97,7 @@ public final class ChildServer implements AutoCloseable {
                 // the process is gone
             }
         });
-        return new ChildServer(process, url, token(ACCESS_KEY, SECRET), log);
+        return new ChildServer(process, url, token(ACCESS_KEY, SECRET), log, List.copyOf(banner));
     }
 
     /** A management token for these credentials, valid an hour on the machine's clock. */
@@ -106,11 +110,16 @@ public final class ChildServer implements AutoCloseable {
 
     /** The same server, called with another token. */
     public ChildServer withToken(String other) {
-        return new ChildServer(process, url, other, log);
+        return new ChildServer(process, url, other, log, banner);
     }
 
     public String url() {
         return url;
+    }
+
+    /** What it printed up to its {@code listening on} line. */
+    public List<String> banner() {
+        return banner;
     }
 
     /** A management API call that must answer 200; answers its JSON. */
