@@ -81,6 +81,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--webhook-horizon", defaultValue = "${env:HUNDRED_WEBHOOK_HORIZON:-24h}",
                 description = "After the retries, keep retrying with growing waits until this long after the event (none: stop; default: ${DEFAULT-VALUE}).")
         String webhookHorizon;
+        @Option(names = "--webhook-allow-private", defaultValue = "${env:HUNDRED_WEBHOOK_ALLOW_PRIVATE:-true}", arity = "1",
+                description = "Allow webhook URLs on loopback, private, link-local or metadata addresses (false for a"
+                        + " control plane open to users; default: ${DEFAULT-VALUE}).")
+        boolean webhookAllowPrivate;
         @Option(names = "--public-url", defaultValue = "${env:HUNDRED_PUBLIC_URL}",
                 description = "Base URL clients reach this server at, for links in webhooks (default: the listening address).")
         String publicUrl;
@@ -114,7 +118,8 @@ public final class Main implements Callable<Integer> {
             }
             WebhookOptions webhooks = WebhookOptions.defaults().withRetries(WebhookOptions.parseRetries(webhookRetries))
                     .withTimeout(WebhookOptions.parseDuration(webhookTimeout))
-                    .withHorizon(WebhookOptions.parseHorizon(webhookHorizon));
+                    .withHorizon(WebhookOptions.parseHorizon(webhookHorizon))
+                    .withAllowPrivate(webhookAllowPrivate);
             RateLimit limit;
             try {
                 limit = RateLimit.parse(rateLimit);

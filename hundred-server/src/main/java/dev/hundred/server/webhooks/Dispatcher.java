@@ -60,7 +60,7 @@ public final class Dispatcher implements AutoCloseable {
         this.options = options;
         this.clock = clock;
         this.wall = wall;
-        this.sender = new Sender(options.timeout(), clock);
+        this.sender = new Sender(options.timeout(), options.targets(), clock);
     }
 
     public synchronized void start() {

@@ -24,12 +24,14 @@ final class Sender {
             "content-type", "webhook-id", "webhook-timestamp", "webhook-signature");
 
     private final Duration timeout;
+    private final dev.hundred.server.http.PrivateTargets targets;
     private final Clock clock;
     /** Made on the first delivery: building it sets up TLS, a few hundred classes start-up need not load. */
     private volatile HttpClient http;
 
-    Sender(Duration timeout, Clock clock) {
+    Sender(Duration timeout, dev.hundred.server.http.PrivateTargets targets, Clock clock) {
         this.timeout = timeout;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -56,6 +58,12 @@ final class Sender {
     }
 
     CompletableFuture<Outcome> send(OutboxRow row) {
+        // Checked again at each delivery: a name may resolve elsewhere now, or the row predates the setting.
+        java.util.Optional<java.net.InetAddress> refused = targets.refused(row.url());
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(new Outcome(null,
+                    "target address not allowed: " + refused.get().getHostAddress()));
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(row.url())).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(row.body()));

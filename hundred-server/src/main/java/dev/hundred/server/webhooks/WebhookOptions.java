@@ -11,10 +11,11 @@ import java.util.List;
  * many to one host:port, so one slow receiver cannot hold every slot. {@code horizon}: after the
  * {@code retries}, Hundred goes on retrying, each wait twice the one before (at most {@link #MAX_BACKOFF}),
  * until this long after the delivery was queued (decisions.md, Webhooks past the cloud's retries);
- * {@link Duration#ZERO} keeps the cloud's schedule exactly.
+ * {@link Duration#ZERO} keeps the cloud's schedule exactly. {@code allowPrivate}: whether URLs on private
+ * addresses may be webhook targets (--webhook-allow-private).
  */
 public record WebhookOptions(List<Duration> retries, Duration timeout, int maxInFlight, int perReceiver,
-                             Duration horizon) {
+                             Duration horizon, boolean allowPrivate) {
     /** The longest wait between two retries past the cloud's. */
     public static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
@@ -24,19 +25,28 @@ public record WebhookOptions(List<Duration> retries, Duration timeout, int maxIn
 
     public static WebhookOptions defaults() {
         return new WebhookOptions(List.of(Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(10)),
-                Duration.ofSeconds(5), 256, 64, Duration.ofHours(24));
+                Duration.ofSeconds(5), 256, 64, Duration.ofHours(24), true);
     }
 
     public WebhookOptions withRetries(List<Duration> newRetries) {
-        return new WebhookOptions(newRetries, timeout, maxInFlight, perReceiver, horizon);
+        return new WebhookOptions(newRetries, timeout, maxInFlight, perReceiver, horizon, allowPrivate);
     }
 
     public WebhookOptions withTimeout(Duration newTimeout) {
-        return new WebhookOptions(retries, newTimeout, maxInFlight, perReceiver, horizon);
+        return new WebhookOptions(retries, newTimeout, maxInFlight, perReceiver, horizon, allowPrivate);
     }
 
     public WebhookOptions withHorizon(Duration newHorizon) {
-        return new WebhookOptions(retries, timeout, maxInFlight, perReceiver, newHorizon);
+        return new WebhookOptions(retries, timeout, maxInFlight, perReceiver, newHorizon, allowPrivate);
+    }
+
+    /** false: webhook URLs on loopback, private or link-local addresses are refused (a control plane open to users). */
+    public WebhookOptions withAllowPrivate(boolean newAllowPrivate) {
+        return new WebhookOptions(retries, timeout, maxInFlight, perReceiver, horizon, newAllowPrivate);
+    }
+
+    public dev.hundred.server.http.PrivateTargets targets() {
+        return new dev.hundred.server.http.PrivateTargets(allowPrivate);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.hundred.server.webhooks;
 
 import dev.hundred.server.rooms.RoomWebhook;
+import dev.hundred.server.http.PrivateTargets;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.workspaces.Workspace;
 import java.net.URI;
@@ -22,11 +23,13 @@ public final class WebhookSettingsService {
 
     private final Database db;
     private final WebhookSettingsStore store;
+    private final PrivateTargets targets;
     private final Clock clock;
 
-    public WebhookSettingsService(Database db, WebhookSettingsStore store, Clock clock) {
+    public WebhookSettingsService(Database db, WebhookSettingsStore store, PrivateTargets targets, Clock clock) {
         this.db = db;
         this.store = store;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -37,6 +40,7 @@ public final class WebhookSettingsService {
     /** Replaces the workspace webhook. An empty signing secret means "unsigned". */
     public WebhookSettings set(Workspace ws, WebhookSettings settings) {
         check(settings);
+        targets.check("url", settings.url());
         String secret = settings.signingSecret() == null || settings.signingSecret().isEmpty() ? null : settings.signingSecret();
         WebhookSettings clean = new WebhookSettings(settings.url(),
                 new LinkedHashMap<>(settings.headers() == null ? Map.of() : settings.headers()), secret);

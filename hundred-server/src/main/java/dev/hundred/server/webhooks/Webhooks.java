@@ -18,7 +18,7 @@ public final class Webhooks implements AutoCloseable {
     public Webhooks(Database db, DomainEvents events, WebhookOptions options, Clock clock, Clock wall) {
         OutboxStore outboxStore = new OutboxStore();
         WebhookHistoryStore historyStore = new WebhookHistoryStore();
-        this.settings = new WebhookSettingsService(db, new WebhookSettingsStore(), clock);
+        this.settings = new WebhookSettingsService(db, new WebhookSettingsStore(), options.targets(), clock);
         this.dispatcher = new Dispatcher(db, outboxStore, options, clock, wall);
         Outbox outbox = new Outbox(settings, outboxStore, dispatcher, clock);
         events.subscribe(RoomEvent.class, outbox::queue);

@@ -25,7 +25,7 @@ class WebhookConcurrencyTest {
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
     void a_receiver_that_hangs_on_many_rooms_cannot_take_every_slot(String backend) {
-        WebhookOptions small = new WebhookOptions(WebhookOptions.defaults().retries(), Duration.ofSeconds(5), 8, 4, Duration.ZERO);
+        WebhookOptions small = new WebhookOptions(WebhookOptions.defaults().retries(), Duration.ofSeconds(5), 8, 4, Duration.ZERO, true);
         try (Hundred server = new Hundred(Config.defaults().withPort(0).withDb(Backends.freshDb(backend)).withWebhooks(small)).start();
              Receiver dead = Receiver.hanging(); Receiver alive = Receiver.ok()) {
             Client stuck = Client.forNewWorkspace(server);
