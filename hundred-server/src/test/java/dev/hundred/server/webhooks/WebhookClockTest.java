@@ -52,6 +52,34 @@ class WebhookClockTest {
 
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
+    void a_failed_attempt_is_retried_exactly_1_s_then_3_s_after_the_attempt_before_and_not_after_a_200(String backend)
+            throws InterruptedException {
+        try (Hundred server = Backends.fresh(backend); Receiver receiver = Receiver.answering(n -> n <= 2 ? 500 : 200)) {
+            Client api = Client.forNewWorkspace(server);
+            api.freezeClock(true);
+            api.post("/v2/rooms", Map.of("name", "retried", "webhook", Map.of("url", receiver.url())));
+            String room = api.get("/v2/rooms?name=retried").at("/data/0/id");
+            api.post("/emulator/v1/rooms/" + room + "/peers", Map.of("role", "host", "name", "Ann"));
+            receiver.await(1, Duration.ofSeconds(10));
+            awaitRecorded(server, 1);
+            java.time.Instant t = server.clock().instant(); // frozen: each attempt ends at this instant
+            assertThat(nextDue(server)).isEqualTo(t.plusSeconds(1));
+            api.advanceClock(1);
+            receiver.await(2, Duration.ofSeconds(10));
+            awaitRecorded(server, 2);
+            assertThat(nextDue(server)).isEqualTo(t.plusSeconds(1 + 3));
+            api.advanceClock(3);
+            receiver.await(3, Duration.ofSeconds(10));
+            awaitRecorded(server, 3);
+            int queued = server.database().read(h -> h.createQuery("SELECT COUNT(*) FROM webhook_outbox"
+                    + " WHERE event_type = 'session.open.success'").mapTo(Integer.class).one());
+            assertThat(queued).as("after its 200, the event is not tried again").isZero();
+            assertThat(receiver.hits().subList(0, 3)).extracting(Receiver.Hit::body).containsOnly(receiver.hits().get(0).body());
+        }
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
     void past_the_clouds_retries_hundred_keeps_trying_so_a_receiver_down_for_an_hour_loses_nothing(String backend)
             throws InterruptedException {
         try (Hundred server = Backends.fresh(backend);

@@ -32,12 +32,9 @@ class WebhookDeliveryTest extends ApiTestBase {
         try (Receiver receiver = Receiver.ok()) {
             setWorkspaceWebhook(Map.of("url", receiver.url(), "headers", Map.of("X-Secret", "s3cr3t"), "signing_secret", secret));
             JsonNode room = RoomEvents.room(api, Map.of("name", "signed"));
-            long before = System.nanoTime();
             Instant at = RoomEvents.sessionOpen(api, room, "64f1a0b2c3d4e5f60718293a");
 
-            Receiver.Hit hit = receiver.await(1, WAIT).get(0);
-            assertThat(Duration.ofNanos(hit.arrivedNanos() - before)).as("first attempt right after the commit")
-                    .isLessThan(Duration.ofSeconds(1));
+            Receiver.Hit hit = receiver.await(1, WAIT).get(0); // how soon it comes is bench/webhooks.sh's to measure
             assertThat(hit.header("Content-Type")).isEqualTo("application/json");
             assertThat(hit.header("X-Secret")).isEqualTo("s3cr3t");
 
@@ -58,7 +55,8 @@ class WebhookDeliveryTest extends ApiTestBase {
             String id = hit.header("webhook-id");
             String timestamp = hit.header("webhook-timestamp");
             assertThat(id).isEqualTo(body.path("id").asText());
-            assertThat(Long.parseLong(timestamp)).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(30L));
+            assertThat(Long.parseLong(timestamp)).as("the attempt's time on the server clock")
+                    .isBetween(at.getEpochSecond(), api.server().clock().instant().getEpochSecond());
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
             String expected = "v1," + Base64.getEncoder().encodeToString(
@@ -95,9 +93,12 @@ class WebhookDeliveryTest extends ApiTestBase {
             assertThat(toRoom.header("X-From")).isEqualTo("room");
             assertThat(toWorkspace.json().path("data").path("room_id").asText()).isEqualTo(plain.path("id").asText());
             assertThat(toWorkspace.header("X-From")).isEqualTo("workspace");
-            sleep(300);
-            assertThat(roomOwn.hits()).hasSize(1);
-            assertThat(workspace.hits()).hasSize(1);
+            // One delivery per event, to the one destination chosen when it was queued: the history says where.
+            JsonNode history = awaitHistory(2);
+            Map<String, String> urlByRoom = new java.util.HashMap<>();
+            history.forEach(e -> urlByRoom.put(e.path("room_id").asText(), e.path("payload").path("webhook_url").asText()));
+            assertThat(urlByRoom).containsOnly(Map.entry(own.path("id").asText(), roomOwn.url()),
+                    Map.entry(plain.path("id").asText(), workspace.url()));
         }
     }
 
@@ -107,9 +108,11 @@ class WebhookDeliveryTest extends ApiTestBase {
         RoomEvents.sessionOpen(api, room, "64f1a0b2c3d4e5f60718293e");
         try (Receiver receiver = Receiver.ok()) {
             setWorkspaceWebhook(Map.of("url", receiver.url()));
-            sleep(700);
-            assertThat(receiver.hits()).isEmpty();
-            assertThat(api.get("/v2/analytics/webhooks").json().path("summary").path("total_events").asInt()).isZero();
+            RoomEvents.publish(api.server(), List.of(RoomEvents.peerJoin(api, room, 2)));
+            // The room's next event arrives, and alone: the one before had no destination and was never queued.
+            List<Receiver.Hit> hits = receiver.await(1, WAIT);
+            assertThat(hits).extracting(h -> h.json().path("type").asText()).containsExactly("peer.join.success");
+            assertThat(awaitHistory(1)).hasSize(1);
         }
     }
 
@@ -127,30 +130,10 @@ class WebhookDeliveryTest extends ApiTestBase {
                 // the transaction rolled back, outbox row included
             }
             RoomEvents.publish(api.server(), List.of(RoomEvents.peerJoin(api, room, 2)));
-            receiver.await(1, WAIT);
-            sleep(500);
-            assertThat(receiver.hits()).extracting(h -> h.json().path("data").path("user_id").asText()).containsExactly("user-2");
-        }
-    }
-
-    @Test
-    void a_receiver_failing_twice_gets_retries_after_1_s_and_3_s_more() {
-        try (Receiver receiver = Receiver.answering(n -> n <= 2 ? 500 : 200)) {
-            setWorkspaceWebhook(Map.of("url", receiver.url()));
-            RoomEvents.sessionOpen(api, RoomEvents.room(api, Map.of()), "64f1a0b2c3d4e5f60718293f");
-
-            List<Receiver.Hit> hits = receiver.await(3, Duration.ofSeconds(15));
-            Duration firstRetry = Duration.ofNanos(hits.get(1).arrivedNanos() - hits.get(0).arrivedNanos());
-            Duration secondRetry = Duration.ofNanos(hits.get(2).arrivedNanos() - hits.get(1).arrivedNanos());
-            assertThat(firstRetry).isBetween(Duration.ofMillis(950), Duration.ofMillis(2000));
-            assertThat(secondRetry).isBetween(Duration.ofMillis(2950), Duration.ofMillis(4500));
-            assertThat(hits).extracting(Receiver.Hit::body).containsOnly(hits.get(0).body());
-            sleep(1500);
-            assertThat(receiver.hits()).as("no attempt after the 200").hasSize(3);
-
-            JsonNode history = api.get("/v2/analytics/webhooks").json().path("events");
-            assertThat(history).hasSize(1);
-            assertThat(history.get(0).path("event_name").asText()).isEqualTo("reporter.webhook.delivery.success");
+            RoomEvents.publish(api.server(), List.of(RoomEvents.peerJoin(api, room, 3)));
+            // The room's events go out in order: had the rolled-back one been queued, it would have come first.
+            assertThat(receiver.await(2, WAIT)).extracting(h -> h.json().path("data").path("user_id").asText())
+                    .containsExactly("user-2", "user-3");
         }
     }
 
@@ -171,25 +154,18 @@ class WebhookDeliveryTest extends ApiTestBase {
         }
     }
 
-    @Test
-    void a_dead_receiver_for_one_room_does_not_delay_another_room() {
-        try (Receiver dead = Receiver.hanging(); Receiver alive = Receiver.ok()) {
-            setWorkspaceWebhook(Map.of("url", alive.url()));
-            JsonNode stuck = RoomEvents.room(api, Map.of("name", "stuck", "webhook", Map.of("url", dead.url())));
-            JsonNode fine = RoomEvents.room(api, Map.of("name", "fine"));
-            List<RoomEvent> stuckEvents = new ArrayList<>();
-            IntStream.rangeClosed(1, 5).forEach(n -> stuckEvents.add(RoomEvents.peerJoin(api, stuck, n)));
-            RoomEvents.publishEach(api.server(), stuckEvents);
-            dead.await(1, WAIT);
-
-            long start = System.nanoTime();
-            List<RoomEvent> fineEvents = new ArrayList<>();
-            IntStream.rangeClosed(1, 5).forEach(n -> fineEvents.add(RoomEvents.peerJoin(api, fine, n)));
-            RoomEvents.publishEach(api.server(), fineEvents);
-            alive.await(5, WAIT);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-            assertThat(dead.hits()).as("the stuck room waits for its first event").hasSize(1);
+    /** The delivery history once it holds {@code total} finished deliveries (polled, up to WAIT). */
+    private JsonNode awaitHistory(int total) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode events = api.get("/v2/analytics/webhooks").json().path("events");
+        while (events.size() < total) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("history never reached " + total + ": " + events);
+            }
+            WebhookHistoryTest.sleep(20);
+            events = api.get("/v2/analytics/webhooks").json().path("events");
         }
+        return events;
     }
 
     private static List<String> fieldNames(JsonNode node) {
