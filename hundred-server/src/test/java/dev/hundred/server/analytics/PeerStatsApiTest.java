@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -31,7 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass(name = "[{0}]")
 @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
 class PeerStatsApiTest {
-    private static final Map<String, Hundred> SERVERS = new ConcurrentHashMap<>();
     static final String NOT_READY = "Peer stats not found";
 
     @Parameter
@@ -42,11 +40,7 @@ class PeerStatsApiTest {
 
     @BeforeEach
     void setUp() {
-        Hundred server = SERVERS.computeIfAbsent(backend, b -> {
-            Hundred s = Backends.fresh(b);
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-            return s;
-        });
+        Hundred server = Backends.own("peer-stats", backend);
         api = EventWindowClockTest.longLived(server);
         api.freezeClock(true);
         Instant now = Timestamps.parse(api.get("/emulator/v1/clock").at("/now"));

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -30,7 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass(name = "[{0}]")
 @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
 class AssetDownloadTest {
-    private static final Map<String, Hundred> SERVERS = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final byte[] CSV = "a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8);
 
@@ -41,11 +39,7 @@ class AssetDownloadTest {
 
     @BeforeEach
     void setUp() {
-        server = SERVERS.computeIfAbsent(backend, b -> {
-            Hundred s = Backends.fresh(b);
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-            return s;
-        });
+        server = Backends.own("assets", backend);
         api = Client.forNewWorkspace(server);
     }
 

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -29,7 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass(name = "[{0}]")
 @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
 class ClockApiTest {
-    private static final Map<String, Hundred> SERVERS = new ConcurrentHashMap<>();
 
     @Parameter
     String backend;
@@ -37,12 +35,7 @@ class ClockApiTest {
 
     @BeforeEach
     void setUp() {
-        Hundred server = SERVERS.computeIfAbsent(backend, b -> {
-            Hundred s = Backends.fresh(b);
-            RecordedEvents.recordOn(s);
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-            return s;
-        });
+        Hundred server = Backends.own("clock", backend, c -> c, RecordedEvents::recordOn);
         api = Client.forNewWorkspace(server);
     }
 

@@ -3,7 +3,6 @@ package dev.hundred.server.guard;
 import static dev.hundred.server.support.ErrorAssert.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hundred.server.Config;
 import dev.hundred.server.Hundred;
 import dev.hundred.server.gateway.Live;
 import dev.hundred.server.support.Backends;
@@ -11,7 +10,6 @@ import dev.hundred.server.support.Client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +27,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass(name = "[{0}]")
 @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
 class RateLimitTest {
-    private static final Map<String, Hundred> SERVERS = new ConcurrentHashMap<>();
     private static final String DETAIL = "at most 5/s requests per workspace (--rate-limit)";
 
     @Parameter
@@ -38,12 +35,7 @@ class RateLimitTest {
 
     @BeforeEach
     void setUp() {
-        Hundred server = SERVERS.computeIfAbsent(backend, b -> {
-            Hundred s = new Hundred(Config.defaults().withPort(0).withDb(Backends.freshDb(b))
-                    .withRateLimit(RateLimit.parse("5/s"))).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-            return s;
-        });
+        Hundred server = Backends.own("rate-limit", backend, c -> c.withRateLimit(RateLimit.parse("5/s")), s -> { });
         api = Client.forNewWorkspace(server);
         api.freezeClock(true);
     }

@@ -13,7 +13,6 @@ import dev.hundred.server.support.Client;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
 class JobStateMachineTest {
     static final String KIND = "test_job";
-    private static final Map<String, Hundred> SERVERS = new ConcurrentHashMap<>();
     private static final List<JobChanged> CHANGES = new CopyOnWriteArrayList<>();
 
     @Parameter
@@ -40,12 +38,8 @@ class JobStateMachineTest {
 
     @BeforeEach
     void setUp() {
-        server = SERVERS.computeIfAbsent(backend, b -> {
-            Hundred s = Backends.fresh(b);
-            s.events().subscribe(JobChanged.class, (h, e) -> h.afterCommit(() -> CHANGES.add(e)));
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-            return s;
-        });
+        server = Backends.own("jobs", backend, c -> c,
+                s -> s.events().subscribe(JobChanged.class, (h, e) -> h.afterCommit(() -> CHANGES.add(e))));
         api = Client.forNewWorkspace(server);
         api.freezeClock(true);
     }

@@ -17,7 +17,6 @@ import dev.hundred.server.support.Client;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -32,7 +31,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass(name = "[{0}]")
 @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
 class PollDurationTest {
-    private static final Map<String, Hundred> SERVERS = new ConcurrentHashMap<>();
 
     @Parameter
     String backend;
@@ -40,11 +38,7 @@ class PollDurationTest {
 
     @BeforeEach
     void setUp() {
-        Hundred server = SERVERS.computeIfAbsent(backend, b -> {
-            Hundred s = Backends.fresh(b);
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-            return s;
-        });
+        Hundred server = Backends.own("poll-duration", backend);
         api = Client.forNewWorkspace(server);
         api.freezeClock(true);
     }

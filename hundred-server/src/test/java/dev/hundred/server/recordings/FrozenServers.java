@@ -11,24 +11,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One server of its own per back end for the tests that move the clock (every workspace of a server feels
  * it), with its RoomEvents recorded; each test still works in a new workspace on a frozen clock.
  */
 final class FrozenServers {
-    private static final Map<String, Hundred> SERVERS = new ConcurrentHashMap<>();
 
     private FrozenServers() {}
 
     static Hundred of(String backend) {
-        return SERVERS.computeIfAbsent(backend, b -> {
-            Hundred s = Backends.fresh(b);
-            RecordedEvents.recordOn(s);
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-            return s;
-        });
+        return Backends.own("recordings", backend, c -> c, RecordedEvents::recordOn);
     }
 
     /** A new workspace on the backend's server, its clock frozen. */

@@ -3,14 +3,12 @@ package dev.hundred.server.streamkeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hundred.server.Config;
 import dev.hundred.server.Hundred;
 import dev.hundred.server.http.Timestamps;
 import dev.hundred.server.support.Backends;
 import dev.hundred.server.support.Client;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
@@ -25,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass(name = "[{0}]")
 @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
 class IngestTimingTest {
-    private static final Map<String, Hundred> SERVERS = new ConcurrentHashMap<>();
 
     @Parameter
     String backend;
@@ -33,12 +30,8 @@ class IngestTimingTest {
 
     @BeforeEach
     void setUp() {
-        Hundred server = SERVERS.computeIfAbsent(backend, b -> {
-            Hundred s = new Hundred(Config.defaults().withPort(0).withDb(Backends.freshDb(b))
-                    .withPublicUrl("https://hundred.example.com:8443/base")).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-            return s;
-        });
+        Hundred server = Backends.own("ingest-timing", backend,
+                c -> c.withPublicUrl("https://hundred.example.com:8443/base"), s -> { });
         api = Client.forNewWorkspace(server);
         api.freezeClock(true);
     }

@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The storage back ends every API test runs on: H2 in memory and a real PostgreSQL (embedded, from
@@ -41,6 +43,26 @@ public final class Backends {
      */
     public static Hundred fresh(String backend) {
         return new Hundred(Config.defaults().withPort(0).withDb(freshDb(backend))).start();
+    }
+
+    private static final Map<String, Hundred> OWN = new ConcurrentHashMap<>();
+
+    /**
+     * A server of {@code owner}'s own (a test class, or a few that share one) on {@code backend}, for tests
+     * that move the clock or need other settings: made once, from the defaults with {@code configure}
+     * applied, given {@code setUp} (subscribers a test records with), closed when the test JVM exits.
+     */
+    public static Hundred own(String owner, String backend, UnaryOperator<Config> configure, Consumer<Hundred> setUp) {
+        return OWN.computeIfAbsent(owner + "/" + backend, k -> {
+            Hundred hundred = new Hundred(configure.apply(Config.defaults().withPort(0).withDb(freshDb(backend)))).start();
+            setUp.accept(hundred);
+            Runtime.getRuntime().addShutdownHook(new Thread(hundred::close));
+            return hundred;
+        });
+    }
+
+    public static Hundred own(String owner, String backend) {
+        return own(owner, backend, c -> c, s -> { });
     }
 
     /** A {@code --db} value naming an empty database on {@code backend}. */
