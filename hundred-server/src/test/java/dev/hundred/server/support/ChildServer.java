@@ -62,42 +62,61 @@ public final class ChildServer implements AutoCloseable {
         command.addAll(flags);
         Process process = new ProcessBuilder(command).redirectError(log).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        List<String> banner = new java.util.concurrent.CopyOnWriteArrayList<>();
-        CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
+        List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        // A thread of its own, not the common pool: on a machine with few cores that pool may be busy with
+        // something else of the test JVM, and the server would seem not to start.
+        Thread reader = new Thread(() -> {
             try {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    banner.add(line);
-                    if (line.startsWith("listening on ")) {
-                        return line.substring("listening on ".length()).trim();
+                    if (!ready.isDone()) {
+                        printed.add(line);
+                        if (line.startsWith("listening on ")) {
+                            ready.complete(line.substring("listening on ".length()).trim());
+                        }
+                    } else if (printed.size() < 2000) {
+                        printed.add(line); // a thread dump asked for below, or what it prints later (bounded)
                     }
                 }
-                return null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (IOException ignored) {
+                // the process is gone
             }
-        });
+            ready.complete(null);
+        }, "child-server-stdout");
+        reader.setDaemon(true);
+        reader.start();
         String url;
         try {
             url = ready.get(90, TimeUnit.SECONDS);
         } catch (Exception e) {
+            String dump = threadDump(process, printed);
             process.destroyForcibly();
-            throw new AssertionError("server did not start; its log: " + Files.readString(log.toPath()), e);
+            throw new AssertionError("server did not start; its log: " + Files.readString(log.toPath())
+                    + "\nwhat it printed, then its threads:\n" + dump, e);
         }
         if (url == null) {
             process.destroyForcibly();
             throw new AssertionError("server exited before listening; its log: " + Files.readString(log.toPath()));
         }
-        // Drain what it prints later, so a full pipe never blocks it.
-        CompletableFuture.runAsync(() -> {
-            try {
-                while (out.readLine() != null) {
-                    // nothing to keep
-                }
-            } catch (IOException ignored) {
-                // the process is gone
+        List<String> upTo = List.copyOf(printed);
+        List<String> banner = upTo.subList(0, upTo.indexOf("listening on " + url) + 1);
+        return new ChildServer(process, url, token(ACCESS_KEY, SECRET), log, banner);
+    }
+
+    /** Asks a server that hangs for its threads (SIGQUIT prints them to stdout) and answers what it printed. */
+    private static String threadDump(Process process, List<String> printed) {
+        try {
+            new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start().waitFor(5, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            int seen = -1;
+            while (System.nanoTime() < deadline && printed.size() != seen) { // until the dump stops growing
+                seen = printed.size();
+                java.util.concurrent.locks.LockSupport.parkNanos(500_000_000);
             }
-        });
-        return new ChildServer(process, url, token(ACCESS_KEY, SECRET), log, List.copyOf(banner));
+        } catch (IOException | InterruptedException e) {
+            printed.add("(no thread dump: " + e + ")");
+        }
+        return String.join("\n", printed);
     }
 
     /** A management token for these credentials, valid an hour on the machine's clock. */
