@@ -107,7 +107,7 @@ public final class Hundred implements AutoCloseable {
         TemplateService templates = new TemplateService(db, new TemplateStore(), events, clock);
         this.workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock);
         this.tokens = new Tokens(workspaces, clock);
-        RoomService rooms = new RoomService(db, new RoomStore(), templates, clock);
+        RoomService rooms = new RoomService(db, new RoomStore(), templates, config.webhooks().targets(), clock);
         RoomCodeService roomCodes = new RoomCodeService(db, new RoomCodeStore(), rooms, templates, workspaces, tokens, clock);
         events.subscribe(RolesChanged.class, roomCodes::onRolesChanged);
         SessionService sessions = new SessionService(db, new SessionStore());

@@ -1,5 +1,6 @@
 package dev.hundred.server.rooms;
 
+import dev.hundred.server.http.PrivateTargets;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
 import dev.hundred.server.store.SqlDialect;
@@ -28,18 +29,28 @@ public final class RoomService {
     private final Database db;
     private final RoomStore store;
     private final TemplateService templates;
+    private final PrivateTargets targets;
     private final Clock clock;
 
-    public RoomService(Database db, RoomStore store, TemplateService templates, Clock clock) {
+    public RoomService(Database db, RoomStore store, TemplateService templates, PrivateTargets targets, Clock clock) {
         this.db = db;
         this.store = store;
         this.templates = templates;
+        this.targets = targets;
         this.clock = clock;
+    }
+
+    /** The field rules, then where the room's own webhook may go (--webhook-allow-private). */
+    private void check(RoomBody body) {
+        RoomRules.checkFields(body);
+        if (body.webhook() != null) {
+            targets.check("webhook.url", body.webhook().url());
+        }
     }
 
     /** Create, or update the room that already has this name (spec §3.2). */
     public Room create(Workspace ws, RoomBody body) {
-        RoomRules.checkFields(body);
+        check(body);
         return db.txRetryingOnUniqueViolation(h -> upsert(h, ws, body));
     }
 
@@ -87,7 +98,7 @@ public final class RoomService {
 
     /** Update or enable/disable (spec §3.5): only the fields sent change. */
     public Room update(Workspace ws, String id, RoomBody body) {
-        RoomRules.checkFields(body);
+        check(body);
         try {
             // Locked while read, changed and written: two updates at once would otherwise each write back
             // the fields the other changed as they were before (a lost update).

@@ -56,7 +56,7 @@ class RoomCodeServiceTest {
             TemplateService templates = new TemplateService(db, templateStore, events, clock);
             WorkspaceService workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock);
             Tokens tokens = new Tokens(workspaces, clock);
-            RoomService rooms = new RoomService(db, new RoomStore(), templates, clock);
+            RoomService rooms = new RoomService(db, new RoomStore(), templates, dev.hundred.server.http.PrivateTargets.ALLOW_ALL, clock);
             RoomCodeService codes = new RoomCodeService(db, new RoomCodeStore(), rooms, templates, workspaces, tokens, clock);
             events.subscribe(RolesChanged.class, codes::onRolesChanged);
             return new Graph(db, events, templateStore, templates, workspaces, rooms, tokens, codes);

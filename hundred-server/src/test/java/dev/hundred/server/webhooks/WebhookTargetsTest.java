@@ -50,6 +50,28 @@ class WebhookTargetsTest {
 
     @ParameterizedTest(name = "[{0}]")
     @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
+    void a_rooms_own_webhook_on_a_private_target_is_refused_at_create_and_update(String backend) {
+        try (Hundred server = strict(backend)) {
+            Client api = Client.forNewWorkspace(server);
+            Client.Response created = api.post("/v2/rooms", Map.of("name", "private-hook",
+                    "webhook", Map.of("url", "http://169.254.169.254/latest/meta-data")));
+            assertError(created, 400, "Invalid body param");
+            assertThat(created.json().path("details").get(0).asText())
+                    .isEqualTo("webhook.url resolves to a private address (169.254.169.254), refused with --webhook-allow-private false");
+            assertThat(api.get("/v2/rooms?name=private-hook").json().path("data").isNull())
+                    .as("nothing was made").isTrue();
+
+            String room = api.post("/v2/rooms", Map.of("name", "public-hook",
+                    "webhook", Map.of("url", "http://93.184.216.34/hook"))).json().path("id").asText();
+            Client.Response updated = api.post("/v2/rooms/" + room, Map.of("webhook", Map.of("url", "http://10.0.0.8/h")));
+            assertError(updated, 400, "Invalid body param");
+            assertThat(api.get("/v2/rooms/" + room).json().at("/webhook/url").asText())
+                    .as("the room keeps its webhook").isEqualTo("http://93.184.216.34/hook");
+        }
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
     void a_delivery_to_a_private_target_fails_and_sends_nothing(String backend) {
         try (Hundred server = strict(backend); Receiver receiver = Receiver.ok()) {
             Client api = Client.forNewWorkspace(server);
