@@ -19,8 +19,4 @@ final class ExternalStreamErrors {
         return ApiError.badBody("destination is required: the room's template has " + names.size()
                 + " RTMP destinations (" + String.join(", ", names) + ")");
     }
-
-    static ApiError badStatus() {
-        return ApiError.badQuery("status must be one of starting, running, stopping, post_processing, completed, failed");
-    }
 }

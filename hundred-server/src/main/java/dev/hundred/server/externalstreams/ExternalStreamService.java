@@ -86,11 +86,8 @@ public final class ExternalStreamService {
         return jobs.find(ws, KIND, streamId).orElseThrow(ExternalStreamErrors::notFound);
     }
 
-    List<MediaJob> list(Workspace ws, String roomId, String sessionId, String status, String start, int limit) {
-        if (status != null && !MediaJob.STATUSES.contains(status)) {
-            throw ExternalStreamErrors.badStatus();
-        }
-        return jobs.list(ws, new JobFilter(KIND, roomId, sessionId, status, start, limit));
+    List<MediaJob> list(Workspace ws, JobFilter filter) {
+        return jobs.list(ws, filter);
     }
 
     MediaJob stop(Workspace ws, String streamId) {

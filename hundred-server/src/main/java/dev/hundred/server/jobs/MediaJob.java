@@ -3,7 +3,7 @@ package dev.hundred.server.jobs;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
 
 /**
  * A recording, live stream or external stream: one state machine (spec §8.1, §10.1, §11.1)
@@ -43,7 +43,8 @@ public record MediaJob(
     public static final String POST_PROCESSING = "post_processing";
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
-    public static final Set<String> STATUSES = Set.of(STARTING, RUNNING, STOPPING, POST_PROCESSING, COMPLETED, FAILED);
+    /** In the order a job goes through them (and error messages list them). */
+    public static final List<String> STATUSES = List.of(STARTING, RUNNING, STOPPING, POST_PROCESSING, COMPLETED, FAILED);
 
     /** Still recording or about to: what "already running" and auto-stop are about. */
     public boolean live() {

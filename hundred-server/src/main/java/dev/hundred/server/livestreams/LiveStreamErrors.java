@@ -29,10 +29,6 @@ final class LiveStreamErrors {
                 + " HLS destinations (" + String.join(", ", names) + ")");
     }
 
-    static ApiError badStatus() {
-        return ApiError.badQuery("status must be one of starting, running, stopping, post_processing, completed, failed");
-    }
-
     /** A playback URL that leads nowhere (unknown stream, wrong token) or to a stream not running now. */
     static ApiError noPlayback(String why) {
         return ApiError.notFound("Not found", why);

@@ -4,9 +4,10 @@ import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.http.Origin;
 import dev.hundred.server.http.Page;
-import dev.hundred.server.http.Params;
 import dev.hundred.server.http.Routes;
 import dev.hundred.server.http.StopAllPage;
+import dev.hundred.server.jobs.JobFilter;
+import dev.hundred.server.jobs.JobQuery;
 import dev.hundred.server.jobs.MediaJob;
 import dev.hundred.server.media.Hls;
 import dev.hundred.server.workspaces.Workspace;
@@ -73,11 +74,9 @@ public final class LiveStreamRoutes implements Routes {
 
     private void list(Context ctx) {
         Workspace ws = AuthFilter.workspace(ctx);
-        int limit = Params.limit(ctx);
-        List<MediaJob> jobs = streams.list(ws, Params.string(ctx, "room_id").orElse(null),
-                Params.string(ctx, "session_id").orElse(null), Params.string(ctx, "status").orElse(null),
-                Params.start(ctx).orElse(null), limit);
-        ctx.json(Page.of(limit, jobs.stream().map(job -> streams.view(ws, job, Origin.of(ctx))).toList(), LiveStream::id));
+        JobFilter filter = JobQuery.read(ctx, LiveStreamService.KIND);
+        List<MediaJob> jobs = streams.list(ws, filter);
+        ctx.json(Page.of(filter.limit(), jobs.stream().map(job -> streams.view(ws, job, Origin.of(ctx))).toList(), LiveStream::id));
     }
 
     private void timedMetadata(Context ctx) {

@@ -1,12 +1,11 @@
 package dev.hundred.server.recordings;
 
 import dev.hundred.server.auth.AuthFilter;
-import dev.hundred.server.http.ApiError;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.http.Page;
-import dev.hundred.server.http.Params;
 import dev.hundred.server.http.Routes;
-import dev.hundred.server.jobs.MediaJob;
+import dev.hundred.server.jobs.JobFilter;
+import dev.hundred.server.jobs.JobQuery;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.List;
@@ -25,9 +24,6 @@ import java.util.List;
  * </pre>
  */
 public final class RecordingRoutes implements Routes {
-    private static final String STATUSES = String.join(", ", List.of(MediaJob.STARTING, MediaJob.RUNNING,
-            MediaJob.STOPPING, MediaJob.POST_PROCESSING, MediaJob.COMPLETED, MediaJob.FAILED));
-
     private final RecordingService recordings;
 
     public RecordingRoutes(RecordingService recordings) {
@@ -75,13 +71,8 @@ public final class RecordingRoutes implements Routes {
     }
 
     private void list(Context ctx) {
-        int limit = Params.limit(ctx);
-        String status = Params.string(ctx, "status").orElse(null);
-        if (status != null && !MediaJob.STATUSES.contains(status)) {
-            throw ApiError.badQuery("status must be one of " + STATUSES);
-        }
-        List<Recording> page = recordings.list(AuthFilter.workspace(ctx), Params.string(ctx, "room_id").orElse(null),
-                Params.string(ctx, "session_id").orElse(null), status, Params.start(ctx).orElse(null), limit);
-        ctx.json(Page.of(limit, page.stream().map(Recording::listed).toList(), node -> node.path("id").asText()));
+        JobFilter filter = JobQuery.read(ctx, RecordingService.KIND);
+        List<Recording> page = recordings.list(AuthFilter.workspace(ctx), filter);
+        ctx.json(Page.of(filter.limit(), page.stream().map(Recording::listed).toList(), node -> node.path("id").asText()));
     }
 }

@@ -53,8 +53,8 @@ public final class RecordingService {
         return Recording.of(job, assets.ofJob(ws, job.id()));
     }
 
-    List<Recording> list(Workspace ws, String roomId, String sessionId, String status, String start, int limit) {
-        return jobs.list(ws, new JobFilter(KIND, roomId, sessionId, status, start, limit)).stream()
+    List<Recording> list(Workspace ws, JobFilter filter) {
+        return jobs.list(ws, filter).stream()
                 .map(job -> Recording.of(job, null)).toList();
     }
 

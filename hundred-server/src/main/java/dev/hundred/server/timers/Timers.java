@@ -47,8 +47,7 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
     private final java.util.Set<String> consumed = ConcurrentHashMap.newKeySet();
     /** One firing at a time on this node: the loop's and an advancing clock's, so due order holds. */
     private final ReentrantLock firing = new ReentrantLock();
-    private final Object signal = new Object();
-    private boolean woken;
+    private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     private Thread loop;
     private java.util.concurrent.ExecutorService pool;
@@ -142,10 +141,7 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
     }
 
     public void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+        wakeup.ring();
     }
 
     private void run() {
@@ -260,17 +256,8 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
     }
 
     private void await(Duration max) {
-        synchronized (signal) {
-            if (!woken && running) {
-                try {
-                    long millis = Math.max(1, max.toMillis());
-                    signal.wait(millis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            woken = false;
+        if (!wakeup.await(max)) {
+            running = false;
         }
     }
 

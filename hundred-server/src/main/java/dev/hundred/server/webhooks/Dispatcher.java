@@ -1,6 +1,7 @@
 package dev.hundred.server.webhooks;
 
 import dev.hundred.server.store.Database;
+import dev.hundred.server.timers.Wakeup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +45,7 @@ public final class Dispatcher implements AutoCloseable {
     private final Sender sender;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> perHost = new ConcurrentHashMap<>();
-    private final Object signal = new Object();
-    private boolean woken;
+    private final Wakeup wakeup = new Wakeup();
     private volatile boolean running;
     private Thread loop;
     private final BlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
@@ -77,10 +77,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Something may be due now: claim without waiting for the next poll. */
     public void wake() {
-        synchronized (signal) {
-            woken = true;
-            signal.notifyAll();
-        }
+        wakeup.ring();
     }
 
     private void run() {
@@ -230,16 +227,8 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void await(Duration max) {
-        synchronized (signal) {
-            if (!woken && running) {
-                try {
-                    signal.wait(max.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
-            }
-            woken = false;
+        if (!wakeup.await(max)) {
+            running = false;
         }
     }
 
