@@ -22,14 +22,15 @@ import java.time.Duration;
  * @param rateLimit      requests per workspace on /v2 (--rate-limit), or null for no limit (the default)
  * @param emulator       whether /emulator/v1 answers (--emulator false for production: it answers 404)
  * @param journalSize    how many requests the emulator's request journal keeps per workspace (0: none)
+ * @param metricsToken   the bearer token GET /metrics needs (--metrics-token), or null: open
  */
 public record Config(String host, int port, String db, String accessKey, String secret, String virtualThreads,
                      WebhookOptions webhooks, String publicUrl, Duration timerLease, RateLimit rateLimit,
-                     boolean emulator, int journalSize) {
+                     boolean emulator, int journalSize, String metricsToken) {
 
     public Config(String host, int port, String db, String accessKey, String secret, String virtualThreads) {
         this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults(), null, Timers.LEASE, null, true,
-                RequestJournal.DEFAULT_SIZE);
+                RequestJournal.DEFAULT_SIZE, null);
     }
 
     public static Config defaults() {
@@ -38,42 +39,47 @@ public record Config(String host, int port, String db, String accessKey, String 
 
     public Config withPort(int newPort) {
         return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                emulator, journalSize);
+                emulator, journalSize, metricsToken);
     }
 
     public Config withDb(String newDb) {
         return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                emulator, journalSize);
+                emulator, journalSize, metricsToken);
     }
 
     public Config withWebhooks(WebhookOptions newWebhooks) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl, timerLease, rateLimit,
-                emulator, journalSize);
+                emulator, journalSize, metricsToken);
     }
 
     public Config withPublicUrl(String newPublicUrl) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl, timerLease, rateLimit,
-                emulator, journalSize);
+                emulator, journalSize, metricsToken);
     }
 
     public Config withTimerLease(Duration newTimerLease) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, newTimerLease, rateLimit,
-                emulator, journalSize);
+                emulator, journalSize, metricsToken);
     }
 
     public Config withRateLimit(RateLimit newRateLimit) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, newRateLimit,
-                emulator, journalSize);
+                emulator, journalSize, metricsToken);
     }
 
     public Config withEmulator(boolean newEmulator) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                newEmulator, journalSize);
+                newEmulator, journalSize, metricsToken);
     }
 
     public Config withJournalSize(int newJournalSize) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                emulator, newJournalSize);
+                emulator, newJournalSize, metricsToken);
+    }
+
+    public Config withMetricsToken(String newMetricsToken) {
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
+                emulator, journalSize, newMetricsToken);
     }
 
     public boolean useVirtualThreads() {

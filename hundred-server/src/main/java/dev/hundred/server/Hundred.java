@@ -62,6 +62,10 @@ import dev.hundred.server.polls.PollHistoryService;
 import dev.hundred.server.polls.PollRoutes;
 import dev.hundred.server.polls.PollRunService;
 import dev.hundred.server.polls.PollService;
+import dev.hundred.server.metrics.HttpMetrics;
+import dev.hundred.server.metrics.Metrics;
+import dev.hundred.server.metrics.MetricsRoutes;
+import dev.hundred.server.metrics.StateGauges;
 import dev.hundred.server.timers.Timers;
 import dev.hundred.server.webhooks.Webhooks;
 import dev.hundred.server.workspaces.Workspace;
@@ -94,14 +98,17 @@ public final class Hundred implements AutoCloseable {
     private final EventInbox inbox;
     private final Guards guards;
     private final Javalin app;
+    private final Metrics metrics;
 
     public Hundred(Config config, Clock wallClock) {
         this.config = config;
         this.clock = new HundredClock(wallClock);
-        this.db = Database.open(config.db());
+        this.metrics = new Metrics();
+        this.db = Database.open(config.db(), metrics.registry());
         this.clockService = new ClockService(db, clock);
         this.timers = new Timers(db, clock, config.timerLease());
         clockService.fireWith(timers);
+        timers.measureInto(metrics.registry());
 
         this.events = new DomainEvents();
         TemplateService templates = new TemplateService(db, new TemplateStore(), events, clock);
@@ -116,6 +123,7 @@ public final class Hundred implements AutoCloseable {
         this.peers = new PeerService(live, workspaces, clock);
         PeerSockets sockets = new PeerSockets(events);
         this.webhooks = new Webhooks(db, events, config.webhooks(), clock, wallClock);
+        webhooks.measureInto(metrics.registry());
         clockService.onMove(webhooks::wake);
         this.inbox = new EventInbox(db, clock);
         if (config.emulator()) { // in production nobody reads the inbox: do not write it
@@ -169,11 +177,12 @@ public final class Hundred implements AutoCloseable {
                 externalStreams.routes(),
                 new InboxRoutes(inbox),
                 new JournalRoutes(journal),
-                new FaultRoutes(faults)));
+                new FaultRoutes(faults),
+                new MetricsRoutes(metrics, new StateGauges(db, metrics.registry()), config.metricsToken())));
         features.addAll(recordings.routes());
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), config.emulator(),
                 new AuthFilter(tokens), config.emulator() ? new RequestHooks(faults, journal, clock)
-                        : dev.hundred.server.http.RequestObserver.NONE, features);
+                        : dev.hundred.server.http.RequestObserver.NONE, new HttpMetrics(metrics.registry()), features);
     }
 
     public Hundred(Config config) {
@@ -284,5 +293,6 @@ public final class Hundred implements AutoCloseable {
         clockService.close();
         webhooks.close();
         db.close();
+        metrics.close();
     }
 }

@@ -101,6 +101,12 @@ public final class Main implements Callable<Integer> {
                 description = "Print the secret and a management token at start: auto (when this start generated the"
                         + " secret, or stdout is a terminal), true or false (default: ${DEFAULT-VALUE}).")
         String printCredentials;
+        @Option(names = "--metrics-token", defaultValue = "${env:HUNDRED_METRICS_TOKEN}",
+                description = "GET /metrics needs Authorization: Bearer <this> (default: open).")
+        String metricsToken;
+        @Option(names = "--log-format", defaultValue = "${env:HUNDRED_LOG_FORMAT:-human}",
+                description = "human, or json: one JSON object per line (default: ${DEFAULT-VALUE}).")
+        String logFormat;
         // Hidden: only tests that kill a node holding a timer want another node to take it over sooner.
         @Option(names = "--timer-lease", defaultValue = "60s", hidden = true)
         String timerLease;
@@ -112,6 +118,10 @@ public final class Main implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
             }
+            if (!logFormat.equals("human") && !logFormat.equals("json")) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--log-format must be human or json");
+            }
+            LogSetup.useFormat(logFormat);
             if (journalSize < 0 || journalSize > RequestJournal.MAX_SIZE) {
                 throw new CommandLine.ParameterException(new CommandLine(this),
                         "--journal-size must be 0 to " + RequestJournal.MAX_SIZE);
@@ -128,7 +138,8 @@ public final class Main implements Callable<Integer> {
             }
             Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads, webhooks,
                     publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""),
-                    WebhookOptions.parseDuration(timerLease), limit, emulator, journalSize)).start();
+                    WebhookOptions.parseDuration(timerLease), limit, emulator, journalSize,
+                    metricsToken == null || metricsToken.isBlank() ? null : metricsToken)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
             boolean generated = secret == null && hundred.workspaces().list().isEmpty();
             Workspace ws = hundred.defaultWorkspace();

@@ -22,10 +22,11 @@ public final class Api {
 
     /**
      * {@code emulator} false: every {@code /emulator/v1} path answers 404, as if it did not exist (production).
-     * {@code observer} sees every /v2 request: on arrival, once its token is accepted, once answered.
+     * {@code observer} sees every /v2 request: on arrival, once its token is accepted, once answered;
+     * {@code timer} sees every request (metrics). Every answer carries {@code X-Request-Id} ({@link RequestIds}).
      */
     public static Javalin create(String host, int port, boolean virtualThreads, boolean emulator, Handler authFilter,
-                                 RequestObserver observer, List<Routes> features) {
+                                 RequestObserver observer, RequestTimer timer, List<Routes> features) {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -43,6 +44,11 @@ public final class Api {
             config.http.defaultContentType = "application/json";
             // false: write each body as one string; the streaming mode pipes through a second thread and copies.
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            config.routes.before(ctx -> {
+                RequestIds.assign(ctx);
+                AccessLog.started(ctx);
+                timer.started(ctx);
+            });
             config.routes.before("/v2/*", observer::arrived);
             config.routes.before(Api::refuseNul);
             if (!emulator) {
@@ -54,6 +60,11 @@ public final class Api {
             // Faults come here, before every feature's own before-handlers (the idempotency claim among them).
             config.routes.before("/v2/*", observer::authenticated);
             config.routes.after("/v2/*", observer::answered);
+            config.routes.after(ctx -> {
+                timer.answered(ctx);
+                AccessLog.answered(ctx);
+                RequestIds.release(ctx);
+            });
             config.routes.before("/emulator/*", authFilter);
             config.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
             features.forEach(feature -> feature.register(config.routes));
@@ -124,7 +135,9 @@ public final class Api {
         return null;
     }
 
+    /** A 5xx names the request's id in {@code details}, so a report of it can be found in the log. */
     private static void render(Context ctx, ErrorBody body) {
-        ctx.status(body.code()).json(body);
+        String id = RequestIds.of(ctx);
+        ctx.status(body.code()).json(body.code() >= 500 && id != null ? body.withDetail("request_id: " + id) : body);
     }
 }

@@ -26,9 +26,11 @@ public final class JsonErrorHandler extends ErrorHandler {
         if (code == 500 && cause != null) {
             detail = null; // never a stack trace or an exception's text
         }
-        String body = Json.write(new ErrorBody(code, reason == null ? "Error" : reason,
-                detail == null ? List.of() : List.of(detail)));
+        String id = RequestIds.fresh();
+        ErrorBody error = new ErrorBody(code, reason == null ? "Error" : reason, detail == null ? List.of() : List.of(detail));
+        String body = Json.write(code >= 500 ? error.withDetail("request_id: " + id) : error);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(RequestIds.HEADER, id);
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 

@@ -35,22 +35,25 @@ public final class Database implements AutoCloseable {
 
     private record Ready(HikariDataSource dataSource, Jdbi jdbi) {}
 
-    private Database(String url) {
+    private Database(String url, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.dialect = SqlDialect.fromUrl(url);
-        this.ready = CompletableFuture.supplyAsync(() -> connect(url, dialect), runnable -> {
+        this.ready = CompletableFuture.supplyAsync(() -> connect(url, dialect, metrics), runnable -> {
             Thread thread = new Thread(runnable, "hundred-db-open");
             thread.setDaemon(true);
             thread.start();
         });
     }
 
-    private static Ready connect(String url, SqlDialect dialect) {
+    private static Ready connect(String url, SqlDialect dialect, io.micrometer.core.instrument.MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName("hundred");
         config.setMaximumPoolSize(dialect == SqlDialect.POSTGRES ? 10 : 16);
         config.setMinimumIdle(2);
         config.setConnectionTimeout(10_000);
+        if (metrics != null) {
+            config.setMetricRegistry(metrics); // hikaricp_connections_* (active, idle, pending, timeouts, usage)
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -91,7 +94,12 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String db) {
-        return new Database(jdbcUrl(db));
+        return open(db, null);
+    }
+
+    /** With the pool's own meters (usage, waits, timeouts) in {@code metrics}. */
+    public static Database open(String db, io.micrometer.core.instrument.MeterRegistry metrics) {
+        return new Database(jdbcUrl(db), metrics);
     }
 
     /** Maps the {@code --db} setting to a JDBC URL. */

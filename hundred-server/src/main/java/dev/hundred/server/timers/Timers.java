@@ -53,6 +53,8 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
     private java.util.concurrent.ExecutorService pool;
 
     private final Duration lease;
+    private volatile io.micrometer.core.instrument.Timer lateness;
+    private volatile io.micrometer.core.instrument.Counter failures;
 
     public Timers(Database db, HundredClock clock) {
         this(db, clock, LEASE);
@@ -63,6 +65,16 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
         this.db = db;
         this.clock = clock;
         this.lease = lease;
+    }
+
+    /** Records each firing's lateness (due to start, on the server clock) and outcome into {@code registry}. */
+    public void measureInto(io.micrometer.core.instrument.MeterRegistry registry) {
+        this.lateness = io.micrometer.core.instrument.Timer.builder("hundred.timers.lateness")
+                .description("how late durable timers start firing after they fall due").publishPercentileHistogram()
+                .register(registry);
+        this.failures = io.micrometer.core.instrument.Counter.builder("hundred.timers.failures")
+                .description("durable timer firings that threw (retried with backoff, dropped after the last)")
+                .register(registry);
     }
 
     /** Who fires timers of {@code kind}; set when the feature owning the kind is built. */
@@ -216,6 +228,10 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
 
     private void fire(Timer timer) {
         TimerHandler handler = handlers.get(timer.kind());
+        if (lateness != null) {
+            lateness.record(Duration.between(timer.dueAt(), clock.instant()).isNegative() ? Duration.ZERO
+                    : Duration.between(timer.dueAt(), clock.instant()));
+        }
         try {
             if (handler == null) {
                 throw new IllegalStateException("no handler for timer kind " + timer.kind());
@@ -226,6 +242,9 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
                 db.read(h -> store.consume(h, timer));
             }
         } catch (RuntimeException e) {
+            if (failures != null) {
+                failures.increment();
+            }
             if (timer.attempts() >= MAX_ATTEMPTS) {
                 LOG.error("timer {} {} ({}) failed {} times; dropped", timer.kind(), timer.subject(), timer.id(),
                         timer.attempts(), e);

@@ -46,6 +46,7 @@ public final class Dispatcher implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, AtomicInteger> perHost = new ConcurrentHashMap<>();
     private final Wakeup wakeup = new Wakeup();
+    private volatile io.micrometer.core.instrument.MeterRegistry metrics;
     private volatile boolean running;
     private Thread loop;
     private final BlockingQueue<Attempt> finished = new LinkedBlockingQueue<>();
@@ -172,6 +173,21 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    void measureInto(io.micrometer.core.instrument.MeterRegistry registry) {
+        this.metrics = registry;
+    }
+
+    /** An attempt recorded: delivered, to be retried, or given up on (failed). */
+    private void measure(Attempt a, String outcome) {
+        io.micrometer.core.instrument.MeterRegistry registry = metrics;
+        if (registry != null) {
+            io.micrometer.core.instrument.Timer.builder("hundred.webhooks.attempts")
+                    .description("webhook delivery attempts by outcome: delivered, retrying, failed")
+                    .tag("outcome", outcome).publishPercentileHistogram().register(registry)
+                    .record(a.durationMs(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void record(List<Attempt> batch) {
         Instant now = clock.instant();
         List<Instant> retries = new ArrayList<>();
@@ -192,6 +208,10 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 return null;
             });
+            for (Attempt a : batch) {
+                measure(a, a.outcome().delivered() ? "delivered"
+                        : options.nextAttempt(a.row().attempts(), a.row().queuedAt(), now).isPresent() ? "retrying" : "failed");
+            }
             for (Instant retryAt : retries) {
                 timers.schedule(this::wake, Math.max(0, Duration.between(clock.instant(), retryAt).toMillis()),
                         TimeUnit.MILLISECONDS);

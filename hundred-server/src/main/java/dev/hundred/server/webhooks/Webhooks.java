@@ -34,6 +34,11 @@ public final class Webhooks implements AutoCloseable {
         return routes;
     }
 
+    /** Deliveries by outcome and their attempts' latency into {@code registry}. */
+    public void measureInto(io.micrometer.core.instrument.MeterRegistry registry) {
+        dispatcher.measureInto(registry);
+    }
+
     /** Something may have fallen due (the server clock moved): look now rather than at the next poll. */
     public void wake() {
         dispatcher.wake();
