@@ -14,6 +14,8 @@ public final class HttpMetrics implements RequestTimer {
     private static final String STARTED = "hundred.metrics.started";
 
     private final MeterRegistry registry;
+    /** By "method route status": one lookup per request instead of building the meter's id each time. */
+    private final java.util.concurrent.ConcurrentMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HttpMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -30,9 +32,11 @@ public final class HttpMetrics implements RequestTimer {
         if (started == null) {
             return;
         }
-        Timer.builder("http.server.requests").description("HTTP requests answered, by route template")
-                .tag("method", ctx.method().name()).tag("route", AccessLog.route(ctx))
-                .tag("status", Integer.toString(ctx.statusCode())).publishPercentileHistogram()
-                .register(registry).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        String method = ctx.method().name();
+        String route = AccessLog.route(ctx);
+        String status = Integer.toString(ctx.statusCode());
+        timers.computeIfAbsent(method + ' ' + route + ' ' + status, key -> Timer.builder("http.server.requests")
+                .description("HTTP requests answered, by route template").tag("method", method).tag("route", route).tag("status", status).publishPercentileHistogram()
+                .register(registry)).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 }

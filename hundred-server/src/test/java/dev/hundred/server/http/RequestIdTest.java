@@ -53,15 +53,20 @@ class RequestIdTest {
     }
 
     @Test
-    void a_5xx_names_its_request_id_in_details() throws Exception {
-        Client api = Client.forNewWorkspace(Backends.server(Backends.H2));
-        HttpResponse<String> failed = get(api, "/v2/rooms", "X-Hundred-Fault", "status=503", RequestIds.HEADER, "trace-503");
-        assertThat(failed.statusCode()).isEqualTo(503);
-        JsonNode body = Client.JSON.readTree(failed.body());
-        assertThat(body.path("code").asInt()).isEqualTo(503);
-        assertThat(body.path("details").toString()).contains("request_id: trace-503");
-        HttpResponse<String> refused = get(api, "/v2/rooms/nope", RequestIds.HEADER, "trace-404");
-        assertThat(refused.body()).as("a 4xx does not").doesNotContain("trace-404");
+    void an_internal_error_names_its_request_id_in_details_and_an_injected_fault_answers_exactly_as_asked() throws Exception {
+        try (Hundred broken = Backends.fresh(Backends.H2)) {
+            Client api = Client.forNewWorkspace(broken);
+            HttpResponse<String> injected = get(api, "/v2/rooms", "X-Hundred-Fault", "status=503", RequestIds.HEADER, "trace-503");
+            assertThat(injected.statusCode()).isEqualTo(503);
+            assertThat(injected.body()).doesNotContain("trace-503");
+
+            broken.database().tx(h -> h.execute("DROP TABLE emulator_faults")); // what every request reads: now each fails
+            HttpResponse<String> failed = get(api, "/emulator/v1/faults", RequestIds.HEADER, "trace-500");
+            assertThat(failed.statusCode()).isEqualTo(500);
+            JsonNode body = Client.JSON.readTree(failed.body());
+            assertThat(body.path("message").asText()).isEqualTo("Internal server error");
+            assertThat(body.path("details").toString()).isEqualTo("[\"request_id: trace-500\"]");
+        }
     }
 
     @Test
