@@ -63,7 +63,10 @@ class SnapshotApiTest extends ApiTestBase {
     void reset_empties_the_workspace_and_keeps_credentials_first_template_and_webhook() throws Exception {
         JsonNode newTemplates = api.get("/v2/templates").json();
         JsonNode newSettings = api.get("/emulator/v1/settings").json();
+        JsonNode newExport = api.get("/emulator/v1/export").json();
         Map<String, String> made = Workspaces.fill(api);
+        Map<String, String> key = Map.of("Idempotency-Key", "snap-1");
+        assertThat(api.send("POST", "/v2/rooms", Map.of("name", "once"), key).status()).isEqualTo(200);
         String room = made.get("alpha");
         ok(api.post("/v2/templates/" + newTemplates.path("data").path(0).path("id").asText() + "/settings",
                 Map.of("region", "eu"))); // the first template changed: reset puts it back
@@ -85,6 +88,9 @@ class SnapshotApiTest extends ApiTestBase {
         }
         assertThat(api.get("/emulator/v1/requests").json().path("requests").size()).as("journal forgotten").isZero();
         assertThat(api.get("/v2/templates").json()).as("the first template, as new").isEqualTo(newTemplates);
+        ObjectNode exported = (ObjectNode) api.get("/emulator/v1/export").json();
+        ((ObjectNode) exported.path("settings")).set("webhook", newExport.path("settings").path("webhook"));
+        assertThat(exported).as("nothing but the webhook differs from a new workspace").isEqualTo(newExport);
         assertThat(api.get("/emulator/v1/settings").json()).isEqualTo(newSettings);
         for (String list : new String[] {"/v2/rooms", "/v2/rooms?enabled=false", "/v2/sessions", "/v2/recordings",
                 "/v2/polls", "/v2/recording-assets"}) {
@@ -100,8 +106,11 @@ class SnapshotApiTest extends ApiTestBase {
         assertThat(webhook.path("url").asText()).as("settings kept").isEqualTo("http://127.0.0.1:9/hook");
         assertThat(webhook.path("signed").asBoolean()).isTrue();
         assertThat(export(other)).as("another workspace untouched").isEqualTo(otherBefore);
-        // still the same workspace, with a new one's contents: it works as before
+        // still the same workspace, with a new one's contents: it works as before, its idempotency keys forgotten
         ok(api.post("/v2/rooms", Map.of("name", "alpha")));
+        Client.Response again = api.send("POST", "/v2/rooms", Map.of("name", "other-body"), key);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().path("name").asText()).isEqualTo("other-body");
     }
 
     @Test
