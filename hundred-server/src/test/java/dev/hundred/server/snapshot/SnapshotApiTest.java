@@ -106,6 +106,8 @@ class SnapshotApiTest extends ApiTestBase {
         assertThat(webhook.path("url").asText()).as("settings kept").isEqualTo("http://127.0.0.1:9/hook");
         assertThat(webhook.path("signed").asBoolean()).isTrue();
         assertThat(export(other)).as("another workspace untouched").isEqualTo(otherBefore);
+        assertThat(rowsLeft(api.workspace().id())).as("rows of the workspace left in tables that have a workspace_id")
+                .containsOnlyKeys("templates", "workspace_webhooks").containsEntry("templates", 1);
         // still the same workspace, with a new one's contents: it works as before, its idempotency keys forgotten
         ok(api.post("/v2/rooms", Map.of("name", "alpha")));
         Client.Response again = api.send("POST", "/v2/rooms", Map.of("name", "other-body"), key);
@@ -185,6 +187,30 @@ class SnapshotApiTest extends ApiTestBase {
         assertThat(export(api)).as("nothing changed").isEqualTo(before);
         ok(api.post("/emulator/v1/import", good.toString())); // the good one, once the workspace is new: loads
         assertThat(api.get("/v2/rooms/64b7c7e4f1a2b3c4d5e6f701").json().path("name").asText()).isEqualTo("r");
+    }
+
+    /**
+     * Every table with a workspace_id column (what a feature added later has too), and how many rows of the
+     * workspace it holds, where there are any; the workspace's own row and its inbox counter are meant to stay.
+     */
+    private Map<String, Integer> rowsLeft(String workspaceId) {
+        return api.server().database().read(h -> {
+            Map<String, Integer> left = new java.util.TreeMap<>();
+            java.util.List<String> tables = h.createQuery("SELECT table_name FROM information_schema.columns WHERE"
+                    + " column_name = 'workspace_id' AND table_schema = CURRENT_SCHEMA").mapTo(String.class).list();
+            assertThat(tables).as("the schema query sees the tables").contains("rooms", "sessions", "timers").hasSizeGreaterThan(25);
+            for (String table : tables) {
+                if (table.equals("emulator_event_counters")) {
+                    continue;
+                }
+                int n = h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE workspace_id = :ws")
+                        .bind("ws", workspaceId).mapTo(Integer.class).one();
+                if (n > 0) {
+                    left.put(table, n);
+                }
+            }
+            return left;
+        });
     }
 
     private static String with(ObjectNode doc, String list, int index, String field, Object value) {
