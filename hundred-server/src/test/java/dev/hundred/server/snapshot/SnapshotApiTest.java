@@ -179,7 +179,18 @@ class SnapshotApiTest extends ApiTestBase {
                 "rooms[1].id is 64b7c7e4f1a2b3c4d5e6f701, as rooms[0].id is: each must be unique");
         ObjectNode badRole = good.deepCopy();
         ((ObjectNode) badRole.path("templates").path(0).path("roles").path("host")).put("priority", "high");
-        assertError(api.post("/emulator/v1/import", badRole.toString()), 400, "Invalid body param");
+        assertError(api.post("/emulator/v1/import", badRole.toString()), 400, "Invalid body param",
+                "templates[0].roles.host.priority must be an integer");
+        ObjectNode badRule = good.deepCopy();
+        ((ObjectNode) badRule.path("templates").path(0).path("roles").path("host")).put("priority", -5);
+        assertError(api.post("/emulator/v1/import", badRule.toString()), 400, "Invalid body param",
+                "templates[0]: roles.host.priority must be between 1 and 5");
+        ObjectNode badCode = good.deepCopy();
+        badCode.withArray("room_codes").addObject().put("id", "64b7c7e4f1a2b3c4d5e6f702").put("code", "abc-defg-hij")
+                .put("room_id", "64b7c7e4f1a2b3c4d5e6f701").put("role", "nobody")
+                .put("created_at", "2026-01-01T00:00:00Z").put("updated_at", "2026-01-01T00:00:00Z");
+        assertError(api.post("/emulator/v1/import", badCode.toString()), 400, "Invalid body param",
+                "room_codes[0]: Role not found: role nobody is not in the room's template");
         ObjectNode badSettings = good.deepCopy();
         ((ObjectNode) badSettings.path("settings").path("emulator")).putObject("nosuch");
         assertThat(api.post("/emulator/v1/import", badSettings.toString()).status()).isEqualTo(400);
