@@ -44,6 +44,8 @@ import dev.hundred.server.sessions.SessionStore;
 import dev.hundred.server.sip.SipCallService;
 import dev.hundred.server.sip.SipRoutes;
 import dev.hundred.server.sip.SipTrunkService;
+import dev.hundred.server.snapshot.Features;
+import dev.hundred.server.snapshot.Snapshots;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.streamkeys.IngestService;
 import dev.hundred.server.streamkeys.StreamKeyRoutes;
@@ -97,6 +99,7 @@ public final class Hundred implements AutoCloseable {
     private final LiveAccess liveAccess;
     private final EventInbox inbox;
     private final Guards guards;
+    private final Snapshots snapshots;
     private final Javalin app;
     private final Metrics metrics;
 
@@ -153,6 +156,8 @@ public final class Hundred implements AutoCloseable {
 
         FaultService faults = new FaultService(db, clock);
         RequestJournal journal = new RequestJournal(config.journalSize());
+        this.snapshots = new Snapshots(db, new Features(templates, rooms, roomCodes, polls, streamKeys, emulatorSettings,
+                webhooks.settings()), faults, journal, sockets);
 
         List<Routes> features = new ArrayList<>(List.of(
                 guards.routes(), // first: rate limits and idempotency keys, right after the token check
@@ -178,7 +183,8 @@ public final class Hundred implements AutoCloseable {
                 new InboxRoutes(inbox),
                 new JournalRoutes(journal),
                 new FaultRoutes(faults),
-                new MetricsRoutes(metrics, new StateGauges(db, metrics.registry()), config.metricsToken())));
+                new MetricsRoutes(metrics, new StateGauges(db, metrics.registry()), config.metricsToken()),
+                snapshots.routes()));
         features.addAll(recordings.routes());
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), config.emulator(),
                 new AuthFilter(tokens), config.emulator() ? new RequestHooks(faults, journal, clock)
@@ -277,6 +283,11 @@ public final class Hundred implements AutoCloseable {
     /** The emulator's event inbox, for tests that wait until a long poll is open. */
     public EventInbox inbox() {
         return inbox;
+    }
+
+    /** Reset, export and import (the emulator's, the CLI's export and serve --seed). */
+    public Snapshots snapshots() {
+        return snapshots;
     }
 
     /** The workspace that {@code serve} announces, made from --access-key/--secret when given. */

@@ -6,7 +6,10 @@ import dev.hundred.server.http.ApiError;
 import dev.hundred.server.webhooks.WebhookOptions;
 import dev.hundred.server.webhooks.WebhookSettings;
 import dev.hundred.server.workspaces.Workspace;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /** The command line: {@code serve} (the default), {@code token}, {@code workspace}. Flags > HUNDRED_* env > defaults. */
 @Command(name = "hundred", mixinStandardHelpOptions = true, version = "hundred 0.1.0",
         description = "A self-hostable server that speaks the 100ms REST API v2.",
-        subcommands = {Main.Serve.class, Main.Token.class, Main.WorkspaceCommand.class})
+        subcommands = {Main.Serve.class, Main.Token.class, Main.WorkspaceCommand.class, Main.Export.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -107,6 +110,10 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--log-format", defaultValue = "${env:HUNDRED_LOG_FORMAT:-human}",
                 description = "human, or json: one JSON object per line (default: ${DEFAULT-VALUE}).")
         String logFormat;
+        @Option(names = "--seed", defaultValue = "${env:HUNDRED_SEED}",
+                description = "A document of GET /emulator/v1/export (or hundred export) to import into the default"
+                        + " workspace at start, when it is new (a workspace with content is left as it is).")
+        Path seed;
         // Hidden: only tests that kill a node holding a timer want another node to take it over sooner.
         @Option(names = "--timer-lease", defaultValue = "60s", hidden = true)
         String timerLease;
@@ -143,10 +150,14 @@ public final class Main implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
             boolean generated = secret == null && hundred.workspaces().list().isEmpty();
             Workspace ws = hundred.defaultWorkspace();
+            String seeded = seed == null ? null : seed(hundred, ws);
             PrintStream out = System.out;
             out.println("Hundred: the 100ms REST API v2, self-hosted");
             out.println("  API:              " + hundred.url() + "/v2");
             out.println("  database:         " + db.db);
+            if (seeded != null) {
+                out.println("  seed:             " + seeded);
+            }
             out.println("  access key:       " + ws.accessKey());
             if (showCredentials(printCredentials, generated, System.console() != null)) {
                 String token = hundred.tokens().management(ws, Duration.ofHours(24));
@@ -162,6 +173,23 @@ public final class Main implements Callable<Integer> {
                     out.println("started in " + Duration.between(launched, Instant.now()).toMillis() + " ms (launch to listening)"));
             out.flush();
             return waitForever();
+        }
+
+        /** Imports --seed into the default workspace when it is new; what happened, for the banner. A bad file stops the start. */
+        private String seed(Hundred hundred, Workspace ws) {
+            byte[] json;
+            try {
+                json = Files.readAllBytes(seed);
+            } catch (IOException e) { // the shutdown hook stops the server on the way out
+                throw new CommandLine.ParameterException(new CommandLine(this), "--seed " + seed + ": cannot read it (" + e + ")");
+            }
+            try {
+                return hundred.snapshots().seed(ws, json) ? "imported " + seed
+                        : "not imported: the default workspace is not new (" + seed + ")";
+            } catch (ApiError e) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "--seed " + seed + ": " + e.getMessage() + ": " + String.join("; ", e.details()));
+            }
         }
 
         /** auto: when this start generated the secret (nobody else knows it) or a person is watching. */
@@ -303,6 +331,32 @@ public final class Main implements Callable<Integer> {
                 }
                 return 0;
             }
+        }
+    }
+
+    @Command(name = "export", description = "Write a workspace of --db as GET /emulator/v1/export answers it.")
+    static final class Export implements Callable<Integer> {
+        @Mixin DbOption db;
+        @Option(names = "--access-key", defaultValue = "${env:HUNDRED_ACCESS_KEY}", description = "Workspace access key (default: the default workspace).")
+        String accessKey;
+        @Option(names = "--out", description = "The file to write (default: standard output).")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            try (Hundred hundred = new Hundred(Config.defaults().withDb(db.db))) {
+                Workspace ws = accessKey != null
+                        ? hundred.workspaces().byAccessKey(accessKey).orElseThrow(() -> new CommandLine.ParameterException(
+                                new CommandLine(this), "no workspace with access key " + accessKey))
+                        : hundred.defaultWorkspace();
+                String json = hundred.snapshots().exportJson(ws);
+                if (out == null) {
+                    System.out.println(json);
+                } else {
+                    Files.writeString(out, json);
+                }
+            }
+            return 0;
         }
     }
 

@@ -1,34 +1,18 @@
 package dev.hundred.server;
 
+import static dev.hundred.server.support.Cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.auth.AppGrant;
 import dev.hundred.server.support.Backends;
 import dev.hundred.server.support.Client;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The token and workspace commands work on the database the server then serves. */
 class CliTest {
-
-    private static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exit = new CommandLine(new Main()).execute(args);
-            assertThat(exit).as("exit code of %s", String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
-    }
 
     @Test
     void workspace_create_list_and_tokens_work_on_the_served_database() {

@@ -1,6 +1,7 @@
 package dev.hundred.server.activerooms;
 
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -126,5 +127,19 @@ public final class LiveStore {
         return new Track(rs.getString("id"), rs.getString("stream_id"), rs.getBoolean("mute"),
                 rs.getString("track_type"), rs.getString("source"), Database.instant(rs, "started_at"),
                 rs.getString("description"));
+    }
+
+    /** Every peer, track and message of the workspace's sessions (emulator reset). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.deleteThrough(h, "peer_tracks", "peer_id", "session_peers", workspaceId);
+        WorkspaceRows.delete(h, "session_messages", workspaceId);
+        WorkspaceRows.delete(h, "session_peers", workspaceId);
+    }
+
+    /** The workspace's peers connected through the gateway (on any node). */
+    public List<String> gatewayPeerIds(Handle h, String workspaceId) {
+        return h.createQuery("SELECT id FROM session_peers WHERE workspace_id = :ws AND transport = 'gateway'"
+                        + " AND left_at IS NULL")
+                .bind("ws", workspaceId).mapTo(String.class).list();
     }
 }

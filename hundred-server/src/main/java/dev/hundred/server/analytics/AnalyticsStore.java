@@ -2,6 +2,7 @@ package dev.hundred.server.analytics;
 
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Where;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for analytics events, the snapshots their cursors page through, and emulator-set peer stats. */
-final class AnalyticsStore {
+public final class AnalyticsStore {
     private static final String EVENT_COLUMNS = "e.id, e.workspace_id, e.room_id, e.event_type, e.session_id,"
             + " e.peer_id, e.user_id, e.beam_id, e.occurred_at, e.data";
 
@@ -127,5 +128,13 @@ final class AnalyticsStore {
                 rs.getString("event_type"), rs.getString("session_id"), rs.getString("peer_id"),
                 rs.getString("user_id"), rs.getString("beam_id"), Database.instant(rs, "occurred_at"),
                 rs.getString("data"));
+    }
+
+    /** Every event, cursor and peer stat of the workspace (emulator reset). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.deleteThrough(h, "analytics_cursor_events", "cursor_id", "analytics_cursors", workspaceId);
+        WorkspaceRows.delete(h, "analytics_cursors", workspaceId);
+        WorkspaceRows.delete(h, "analytics_events", workspaceId);
+        WorkspaceRows.delete(h, "analytics_peer_stats", workspaceId);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Where;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for assets and their bytes. */
-final class AssetStore {
+public final class AssetStore {
     private static final String COLUMNS = "id, workspace_id, job_id, room_id, session_id, asset_type, path, status, size,"
             + " duration, thumbnails, metadata, file_name, content_type, created_at";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
@@ -94,5 +95,11 @@ final class AssetStore {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored asset JSON does not read", e);
         }
+    }
+
+    /** Every asset of the workspace and its bytes (emulator reset). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.deleteThrough(h, "asset_blobs", "asset_id", "recording_assets", workspaceId);
+        WorkspaceRows.delete(h, "recording_assets", workspaceId);
     }
 }

@@ -63,6 +63,11 @@ public final class EmulatorSettings {
 
     /** Applies a POST: each named section's fields replace the stored ones; unknown sections are refused. */
     public ObjectNode update(Workspace ws, ObjectNode body) {
+        checkSections(body);
+        return db.tx(h -> apply(h, ws, body));
+    }
+
+    private void checkSections(ObjectNode body) {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!sections.containsKey(name)) {
@@ -72,19 +77,20 @@ public final class EmulatorSettings {
                 throw ApiError.badBody(name + " must be an object");
             }
         }
-        return db.tx(h -> {
-            ObjectNode stored = store.read(h, ws.id());
-            for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
-                Section<?> section = sections.get(entry.getKey());
-                ObjectNode current = stored.path(entry.getKey()).isObject() ? (ObjectNode) stored.get(entry.getKey())
-                        : Json.MAPPER.createObjectNode();
-                current.setAll(section.expand().apply(((ObjectNode) entry.getValue()).deepCopy()));
-                stored.set(entry.getKey(), checked(section, entry.getKey(), current));
-            }
-            store.write(h, ws.id(), stored, clock.instant());
-            return all(stored);
-        });
+    }
+
+    private ObjectNode apply(Handle h, Workspace ws, ObjectNode body) {
+        ObjectNode stored = store.read(h, ws.id());
+        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            Section<?> section = sections.get(entry.getKey());
+            ObjectNode current = stored.path(entry.getKey()).isObject() ? (ObjectNode) stored.get(entry.getKey())
+                    : Json.MAPPER.createObjectNode();
+            current.setAll(section.expand().apply(((ObjectNode) entry.getValue()).deepCopy()));
+            stored.set(entry.getKey(), checked(section, entry.getKey(), current));
+        }
+        store.write(h, ws.id(), stored, clock.instant());
+        return all(stored);
     }
 
     private ObjectNode all(JsonNode stored) {
@@ -111,5 +117,21 @@ public final class EmulatorSettings {
             throw ApiError.badBody(name + "." + Json.describe(e));
         }
         return Json.MAPPER.valueToTree(section.check().apply(typed));
+    }
+
+    /** Every section, defaults filled in, in {@code h} (emulator export). */
+    public ObjectNode all(Handle h, Workspace ws) {
+        return all(store.read(h, ws.id()));
+    }
+
+    /** Back to every default (emulator reset). */
+    public void reset(Handle h, Workspace ws) {
+        store.deleteWorkspace(h, ws.id());
+    }
+
+    /** Sets the sections an export wrote, through the rules of a POST, in {@code h} (emulator import). */
+    public void restore(Handle h, Workspace ws, ObjectNode body) {
+        checkSections(body);
+        apply(h, ws, body);
     }
 }

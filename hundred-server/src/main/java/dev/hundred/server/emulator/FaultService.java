@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Fault rules: kept in the database (so {@code times} holds across nodes: each injection is claimed with a
@@ -200,5 +201,15 @@ public final class FaultService {
         synchronized (random) {
             return random.nextDouble() < rule.probability();
         }
+    }
+
+    /** Every rule of the workspace, in {@code h} (emulator reset); this node forgets them once it commits. */
+    public void deleteAll(Handle h, Workspace ws) {
+        List<Fault> rules = store.list(h, ws.id());
+        store.deleteWorkspace(h, ws.id());
+        h.afterCommit(() -> {
+            cache.remove(ws.id());
+            rules.forEach(rule -> seeded.remove(rule.id()));
+        });
     }
 }

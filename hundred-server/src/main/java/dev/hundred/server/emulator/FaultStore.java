@@ -1,6 +1,7 @@
 package dev.hundred.server.emulator;
 
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for fault rules. */
-final class FaultStore {
+public final class FaultStore {
     private static final String COLUMNS = "id, workspace_id, method, path, status, message, delay_ms, times, remaining,"
             + " probability, seed, injected, created_at";
 
@@ -69,5 +70,9 @@ final class FaultStore {
     private static Integer integer(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
+    }
+
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "emulator_faults", workspaceId);
     }
 }

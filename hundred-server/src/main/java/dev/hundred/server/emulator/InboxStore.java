@@ -1,5 +1,6 @@
 package dev.hundred.server.emulator;
 
+import dev.hundred.server.store.WorkspaceRows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /** SQL for the event inbox: its events, and the counter that numbers them. */
-final class InboxStore {
+public final class InboxStore {
     /** An event of the inbox: its id, place and envelope. */
     record Stored(String id, long seq, String body) {}
 
@@ -94,5 +95,13 @@ final class InboxStore {
 
     int purgeBefore(Handle h, Instant cutoff) {
         return h.createUpdate("DELETE FROM emulator_events WHERE recorded_at < :cutoff").bind("cutoff", cutoff).execute();
+    }
+
+    /**
+     * The workspace's inbox (emulator reset). Its counter stays: nodes remember that it exists, and numbers
+     * that go on from where they were keep every open long poll's place valid.
+     */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "emulator_events", workspaceId);
     }
 }

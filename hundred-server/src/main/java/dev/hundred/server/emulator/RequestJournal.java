@@ -102,7 +102,7 @@ public final class RequestJournal {
     }
 
     /** Forgets the workspace's entries; answers how many there were. */
-    synchronized int clear(String workspaceId) {
+    public synchronized int clear(String workspaceId) {
         ArrayDeque<Slot> ring = rings.remove(workspaceId);
         if (ring == null) {
             return 0;

@@ -3,11 +3,12 @@ package dev.hundred.server.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hundred.server.http.Json;
+import dev.hundred.server.store.WorkspaceRows;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for the emulator's settings: one JSON object per workspace. */
-final class SettingsStore {
+public final class SettingsStore {
     ObjectNode read(Handle h, String workspaceId) {
         return h.createQuery("SELECT body FROM emulator_settings WHERE workspace_id = :ws").bind("ws", workspaceId)
                 .mapTo(String.class).findOne()
@@ -22,5 +23,10 @@ final class SettingsStore {
             h.createUpdate("INSERT INTO emulator_settings (workspace_id, body, updated_at) VALUES (:ws, :body, :now)")
                     .bind("ws", workspaceId).bind("body", Json.write(body)).bind("now", now).execute();
         }
+    }
+
+    /** Back to every section's defaults (emulator reset). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "emulator_settings", workspaceId);
     }
 }

@@ -3,6 +3,7 @@ package dev.hundred.server.gateway;
 import dev.hundred.server.activerooms.PeerNotice;
 import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.http.Json;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -54,6 +55,25 @@ public final class PeerSockets {
                 }
             } catch (RuntimeException e) {
                 LOG.debug("could not tell peer {}", peerId, e); // its socket is closing; its close ends it
+            }
+        }
+    }
+
+    /**
+     * Closes the sockets of these peers that are on this node, after telling them why (the emulator's reset,
+     * once its transaction committed: their peers are gone already, so nothing else ends them).
+     */
+    public void closeGone(List<String> peerIds, int code, String reason) {
+        for (String peerId : peerIds) {
+            PeerSocket socket = byPeer.remove(peerId);
+            if (socket == null) {
+                continue; // on another node (it closes when its peer is found gone), or an emulator peer
+            }
+            try {
+                socket.outbox.send(Json.write(Map.of("type", "left", "reason", reason)));
+                socket.close(code, reason);
+            } catch (RuntimeException e) {
+                LOG.debug("could not close peer {}", peerId, e);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.hundred.server.guard;
 
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for idempotency keys (V13). Every change names the claim it expects, so a stale holder changes nothing. */
-final class IdempotencyStore {
+public final class IdempotencyStore {
     private static final String KEY = "workspace_id = :ws AND idem_key = :key";
 
     /** A key's row: who holds it and, once the first request finished, its answer. */
@@ -95,5 +96,9 @@ final class IdempotencyStore {
     private static byte[] bytes(ResultSet rs) throws SQLException {
         byte[] body = rs.getBytes("body");
         return body == null ? new byte[0] : body;
+    }
+
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "idempotency_keys", workspaceId);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Where;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for media jobs. */
-final class JobStore {
+public final class JobStore {
     private static final String COLUMNS = "id, workspace_id, kind, room_id, session_id, status, destination, meeting_url,"
             + " spec, beam_peer_id, metadata_id, started_by, stopped_by, stop_reason, error_type, error_message, paused_at,"
             + " paused_micros, created_at, updated_at, started_at, stopped_at, completed_at";
@@ -91,5 +92,10 @@ final class JobStore {
                 Database.instant(rs, "paused_at"), rs.getLong("paused_micros"), Database.instant(rs, "created_at"),
                 Database.instant(rs, "updated_at"), Database.instant(rs, "started_at"), Database.instant(rs, "stopped_at"),
                 Database.instant(rs, "completed_at"));
+    }
+
+    /** Every media job of the workspace (emulator reset; what refers to them goes first). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "media_jobs", workspaceId);
     }
 }

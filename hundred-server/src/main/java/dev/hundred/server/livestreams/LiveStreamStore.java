@@ -1,13 +1,14 @@
 package dev.hundred.server.livestreams;
 
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.WorkspaceRows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for what a live stream keeps beside its job: the playback token and the timed metadata. */
-final class LiveStreamStore {
+public final class LiveStreamStore {
     /** Which workspace a playback URL belongs to, and its token. */
     record Playback(String jobId, String workspaceId, String token) {}
 
@@ -38,5 +39,11 @@ final class LiveStreamStore {
                 .map((rs, ctx) -> new TimedMetadata(rs.getString("id"), rs.getString("job_id"), rs.getString("payload"),
                         rs.getInt("duration_seconds"), Database.instant(rs, "start_at")))
                 .list();
+    }
+
+    /** Playback tokens and timed metadata of the workspace's streams (emulator reset). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "live_stream_metadata", workspaceId);
+        WorkspaceRows.delete(h, "live_stream_playback", workspaceId);
     }
 }

@@ -163,4 +163,16 @@ public final class PollService {
     Poll require(Handle h, Workspace ws, String id) {
         return store.byId(h, ws.id(), id).orElseThrow(PollErrors::pollNotFound);
     }
+
+    /** Every poll of the workspace, oldest first (emulator export). */
+    public List<Poll> all(Handle h, Workspace ws) {
+        return store.all(h, ws.id());
+    }
+
+    /** Adds a poll as an export wrote it (emulator import), with its id, through the rules of a create. */
+    public Poll restore(Handle h, Workspace ws, Poll given) {
+        Poll poll = PollRules.poll(given).withId(given.id());
+        store.insert(h, ws.id(), poll, clock.instant());
+        return poll;
+    }
 }

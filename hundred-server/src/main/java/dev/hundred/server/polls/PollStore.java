@@ -1,13 +1,14 @@
 package dev.hundred.server.polls;
 
 import dev.hundred.server.http.Json;
+import dev.hundred.server.store.WorkspaceRows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for poll definitions: each poll is one row, its JSON (every default filled) in {@code body}. */
-final class PollStore {
+public final class PollStore {
 
     void insert(Handle h, String workspaceId, Poll poll, Instant now) {
         h.createUpdate("INSERT INTO polls (id, workspace_id, body, created_at, updated_at)"
@@ -50,5 +51,18 @@ final class PollStore {
 
     private static String body(Poll poll) {
         return Json.write(poll.withId(null));
+    }
+
+    /** Every poll of the workspace, oldest first (emulator export). */
+    List<Poll> all(Handle h, String workspaceId) {
+        return h.createQuery("SELECT id, body FROM polls WHERE workspace_id = :ws ORDER BY id")
+                .bind("ws", workspaceId)
+                .map((rs, ctx) -> Json.read(rs.getString("body"), Poll.class).withId(rs.getString("id")))
+                .list();
+    }
+
+    /** Every poll of the workspace (emulator reset; runs and answers go first). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "polls", workspaceId);
     }
 }

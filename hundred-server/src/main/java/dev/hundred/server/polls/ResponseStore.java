@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Where;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * SQL for the answers ({@code poll_responses}: every answer, a replaced one marked {@code superseded}) and
  * the scores ({@code poll_results}: one row per run, participant and question, updated in place).
  */
-final class ResponseStore {
+public final class ResponseStore {
     private static final TypeReference<List<Integer>> INTS = new TypeReference<>() {};
     private static final String RESPONSE_COLUMNS = "id, poll_id, run_id, session_id, question_index, participant,"
             + " peer_id, user_id, skipped, option_index, option_list, answer_text, duration_ms, original_response,"
@@ -131,5 +132,11 @@ final class ResponseStore {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored options are not a JSON array", e);
         }
+    }
+
+    /** Every answer and score of the workspace's poll runs (emulator reset). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "poll_results", workspaceId);
+        WorkspaceRows.delete(h, "poll_responses", workspaceId);
     }
 }

@@ -2,6 +2,7 @@ package dev.hundred.server.polls;
 
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Where;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for poll runs ({@code poll_runs}), and their list as {@code /sessions} shows it, with the counts. */
-final class RunStore {
+public final class RunStore {
     private static final String COLUMNS = "id, workspace_id, poll_id, room_id, session_id, started_by, started_at,"
             + " stopped_at, stop_reason";
 
@@ -74,5 +75,10 @@ final class RunStore {
         return new PollRun(rs.getString("id"), rs.getString("workspace_id"), rs.getString("poll_id"),
                 rs.getString("room_id"), rs.getString("session_id"), rs.getString("started_by"),
                 Database.instant(rs, "started_at"), Database.instant(rs, "stopped_at"), rs.getString("stop_reason"));
+    }
+
+    /** Every run of the workspace's polls (emulator reset; answers go first, with ResponseStore). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "poll_runs", workspaceId);
     }
 }

@@ -1,6 +1,7 @@
 package dev.hundred.server.recordings;
 
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for speaking turns (V7). */
-final class SpeechStore {
+public final class SpeechStore {
     void insert(Handle h, String workspaceId, SpeechTurn t) {
         h.createUpdate("INSERT INTO speech_turns (id, workspace_id, room_id, session_id, peer_id, peer_name, spoken_text,"
                         + " started_at, duration_micros) VALUES (:id, :ws, :room, :session, :peer, :name, :text, :at, :micros)")
@@ -31,5 +32,9 @@ final class SpeechStore {
         return new SpeechTurn(rs.getString("id"), rs.getString("room_id"), rs.getString("session_id"),
                 rs.getString("peer_id"), rs.getString("peer_name"), rs.getString("spoken_text"),
                 Database.instant(rs, "started_at"), Duration.ofNanos(rs.getLong("duration_micros") * 1000));
+    }
+
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "speech_turns", workspaceId);
     }
 }

@@ -252,4 +252,28 @@ public final class RoomCodeService {
      * Two transactions may draw the same unused code at once; the loser's insert breaks the primary key.
      * Drawing again in a new transaction settles it.
      */
+
+    /** Every code of the workspace, oldest first, disabled ones included (emulator export). */
+    public List<RoomCode> all(Handle h, Workspace ws) {
+        return store.all(h, ws.id());
+    }
+
+    /**
+     * Adds a code as an export wrote it (emulator import), with its id, state and times: its room in this
+     * workspace, its role in the room's template, the code's shape and the limit of codes per room.
+     */
+    public RoomCode restore(Handle h, Workspace ws, RoomCode given) {
+        if (!RoomCodeFormat.looksLikeCode(given.code())) {
+            throw ApiError.badBody("code must look like xxx-xxxx-xxx (lowercase letters)");
+        }
+        Room room = rooms.require(h, ws, given.roomId());
+        if (!roleNames(h, ws, room).contains(given.role())) {
+            throw RoomCodeErrors.roleNotFound(given.role());
+        }
+        if (store.countInRoom(h, ws.id(), room.id()) >= MAX_CODES_PER_ROOM) {
+            throw RoomCodeErrors.limitReached();
+        }
+        store.insert(h, ws.id(), given);
+        return given;
+    }
 }

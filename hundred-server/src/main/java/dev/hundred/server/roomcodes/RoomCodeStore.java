@@ -2,6 +2,7 @@ package dev.hundred.server.roomcodes;
 
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Where;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -101,5 +102,15 @@ public final class RoomCodeStore {
     private static RoomCode row(ResultSet rs, StatementContext ctx) throws SQLException {
         return new RoomCode(rs.getString("id"), rs.getString("code"), rs.getString("room_id"), rs.getString("role"),
                 rs.getBoolean("enabled"), Database.instant(rs, "created_at"), Database.instant(rs, "updated_at"));
+    }
+
+    /** Every code of the workspace, oldest first, disabled ones included (emulator export). */
+    public List<RoomCode> all(Handle h, String workspaceId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM room_codes c WHERE c.workspace_id = :ws ORDER BY c.id")
+                .bind("ws", workspaceId).map(RoomCodeStore::row).list();
+    }
+
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "room_codes", workspaceId);
     }
 }

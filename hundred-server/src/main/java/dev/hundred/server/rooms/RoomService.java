@@ -142,4 +142,32 @@ public final class RoomService {
     private Template template(Handle h, Workspace ws, String templateId) {
         return templates.find(h, ws, templateId).orElseThrow(RoomErrors::templateNotFound);
     }
+
+    /** Every room of the workspace, oldest first, disabled ones included (emulator export). */
+    public List<Room> all(Handle h, Workspace ws) {
+        return store.all(h, ws.id());
+    }
+
+    /**
+     * Adds a room as an export wrote it (emulator import) with its id, state and times, through the rules of
+     * a create: field checks, its template in this workspace, its name free, its size.
+     */
+    public Room restore(Handle h, Workspace ws, Room given) {
+        RoomRules.checkFields(new RoomBody(given.name(), given.description(), given.templateId(), null,
+                given.recordingInfo(), given.region(), given.largeRoom(), given.size(), given.maxDurationSeconds(),
+                given.webhook(), given.polls(), given.enabled()));
+        Template template = template(h, ws, given.templateId());
+        if (store.byName(h, ws.id(), given.name()).isPresent()) {
+            throw RoomErrors.nameTaken(given.name());
+        }
+        Room room = new Room(given.id(), given.name(), given.enabled(),
+                Objects.requireNonNullElse(given.description(), ""), ws.customerId(), ws.customerId(), ws.id(),
+                given.recordingInfo(), given.recordingInfo() == null, template.id(), template.name(),
+                given.region() != null ? given.region() : template.region(), given.largeRoom(), given.size(),
+                given.maxDurationSeconds(), Objects.requireNonNullElse(given.polls(), List.of()), given.webhook(), null,
+                given.createdAt(), given.updatedAt());
+        RoomRules.checkSize(room);
+        store.insert(h, ws.id(), room);
+        return room;
+    }
 }

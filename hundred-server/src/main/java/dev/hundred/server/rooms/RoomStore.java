@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Where;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -102,5 +103,16 @@ public final class RoomStore {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("stored polls are not a JSON array", e);
         }
+    }
+
+    /** Every room of the workspace, oldest first, disabled ones included (emulator export). */
+    public List<Room> all(Handle h, String workspaceId) {
+        return h.createQuery(SELECT + " WHERE r.workspace_id = :ws ORDER BY r.id")
+                .bind("ws", workspaceId).map(RoomStore::row).list();
+    }
+
+    /** Every room of the workspace (emulator reset; what refers to them goes first). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "rooms", workspaceId);
     }
 }

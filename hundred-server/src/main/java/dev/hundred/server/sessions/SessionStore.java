@@ -2,6 +2,7 @@ package dev.hundred.server.sessions;
 
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Where;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -82,5 +83,10 @@ public final class SessionStore {
         return new SessionPeer(rs.getString("id"), rs.getString("session_id"), rs.getString("name"),
                 rs.getString("role"), rs.getString("user_id"), Database.instant(rs, "joined_at"),
                 Database.instant(rs, "left_at"));
+    }
+
+    /** Every session of the workspace (emulator reset; their peers go first, with LiveStore). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "sessions", workspaceId);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for SIP calls and the DTMF tones they received. */
-final class CallStore {
+public final class CallStore {
     private static final String COLUMNS = "id, workspace_id, direction, trunk_id, room_id, room_code, role, to_number,"
             + " from_number, name, user_id, video, headers, peer_id, status, end_reason, created_at, answered_at,"
             + " ended_at";
@@ -93,5 +94,11 @@ final class CallStore {
                 rs.getBoolean("video"), headers, rs.getString("peer_id"), rs.getString("status"),
                 rs.getString("end_reason"), Database.instant(rs, "created_at"), Database.instant(rs, "answered_at"),
                 Database.instant(rs, "ended_at"), List.of());
+    }
+
+    /** Every call of the workspace and its DTMF digits (emulator reset). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.deleteThrough(h, "sip_dtmf", "call_id", "sip_calls", workspaceId);
+        WorkspaceRows.delete(h, "sip_calls", workspaceId);
     }
 }

@@ -1,6 +1,7 @@
 package dev.hundred.server.sip;
 
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for SIP outbound trunks. */
-final class TrunkStore {
+public final class TrunkStore {
     private static final String COLUMNS = "id, workspace_id, username, address, from_number, created_at, updated_at";
 
     void insert(Handle h, Trunk t) {
@@ -37,5 +38,9 @@ final class TrunkStore {
         return new Trunk(rs.getString("id"), rs.getString("workspace_id"), rs.getString("username"),
                 rs.getString("address"), rs.getString("from_number"), Database.instant(rs, "created_at"),
                 Database.instant(rs, "updated_at"));
+    }
+
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "sip_trunks", workspaceId);
     }
 }

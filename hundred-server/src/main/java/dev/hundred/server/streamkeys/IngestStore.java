@@ -1,6 +1,7 @@
 package dev.hundred.server.streamkeys;
 
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -8,7 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for ingests. */
-final class IngestStore {
+public final class IngestStore {
     private static final String COLUMNS = "id, workspace_id, room_id, stream_key_id, stream_id, peer_id, status,"
             + " end_reason, error_message, started_at, last_disconnected_at, completed_at";
 
@@ -48,5 +49,9 @@ final class IngestStore {
                 rs.getString("status"), rs.getString("end_reason"), rs.getString("error_message"),
                 Database.instant(rs, "started_at"), Database.instant(rs, "last_disconnected_at"),
                 Database.instant(rs, "completed_at"));
+    }
+
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "ingests", workspaceId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.hundred.server.streamkeys;
 
+import dev.hundred.server.http.ApiError;
 import dev.hundred.server.rooms.Room;
 import dev.hundred.server.rooms.RoomService;
 import dev.hundred.server.store.Database;
@@ -119,5 +120,29 @@ public final class StreamKeyService {
         if (!Ids.isObjectId(roomId)) {
             throw StreamKeyErrors.roomNotFound();
         }
+    }
+
+    /** Every key of the workspace, oldest first, disabled ones included (emulator export). */
+    public List<KeyRow> all(Handle h, Workspace ws) {
+        return store.all(h, ws.id());
+    }
+
+    /**
+     * Adds a key as an export wrote it (emulator import), with its id, state and times: its room in this
+     * workspace, the key's shape, at most one active key per room.
+     */
+    public KeyRow restore(Handle h, Workspace ws, KeyRow given) {
+        if (given.key() == null || given.key().length() != KEY_BYTES * 2
+                || !given.key().chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+            throw ApiError.badBody("key must be " + KEY_BYTES * 2 + " lowercase hex digits");
+        }
+        rooms.require(h, ws, given.roomId());
+        if (given.active() && store.activeInRoom(h, ws.id(), given.roomId()).isPresent()) {
+            throw StreamKeyErrors.activeKeyExists();
+        }
+        KeyRow key = new KeyRow(given.id(), ws.id(), given.roomId(), given.key(), given.active(), given.createdAt(),
+                given.updatedAt());
+        store.insert(h, key);
+        return key;
     }
 }

@@ -1,15 +1,17 @@
 package dev.hundred.server.streamkeys;
 
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for stream keys. A key is unique across workspaces: an RTMP connection names it without one. */
-final class StreamKeyStore {
+public final class StreamKeyStore {
     private static final String COLUMNS = "id, workspace_id, room_id, stream_key, active, created_at, updated_at";
 
     void insert(Handle h, KeyRow k) {
@@ -47,5 +49,16 @@ final class StreamKeyStore {
         return new KeyRow(rs.getString("id"), rs.getString("workspace_id"), rs.getString("room_id"),
                 rs.getString("stream_key"), rs.getBoolean("active"), Database.instant(rs, "created_at"),
                 Database.instant(rs, "updated_at"));
+    }
+
+    /** Every key of the workspace, oldest first, disabled ones included (emulator export). */
+    List<KeyRow> all(Handle h, String workspaceId) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM stream_keys WHERE workspace_id = :ws ORDER BY id")
+                .bind("ws", workspaceId).map(StreamKeyStore::row).list();
+    }
+
+    /** Every key of the workspace (emulator reset; ingests go first). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "stream_keys", workspaceId);
     }
 }

@@ -189,4 +189,51 @@ public final class TemplateService {
                     Collections.unmodifiableSet(removed)));
         }
     }
+
+    /** Every template of the workspace, oldest first (emulator export). */
+    public List<Template> all(Handle h, Workspace ws) {
+        return store.all(h, ws.id());
+    }
+
+    /**
+     * Back to how {@link #createDefault} made it (emulator reset): the workspace's first template keeps its
+     * id and creation time and gets the default name, roles and settings again (updated = created), and
+     * becomes the default; every other template is deleted. The workspace's rooms must be gone already.
+     */
+    public void resetToNew(Handle h, Workspace ws) {
+        Optional<Template> first = store.firstId(h, ws.id()).flatMap(id -> store.byId(h, ws.id(), id));
+        store.deleteAllBut(h, ws.id(), first.map(Template::id).orElse(null));
+        if (first.isEmpty()) {
+            createDefault(h, ws);
+            return;
+        }
+        Instant made = first.get().createdAt();
+        store.update(h, ws.id(), new Template(first.get().id(), TemplateDefaults.DEFAULT_TEMPLATE_NAME, true,
+                ws.customerId(), ws.id(), TemplateDefaults.defaultTemplateRoles(), TemplateDefaults.settings(null),
+                Destinations.NONE, Plugins.NONE, List.of(), made, made));
+        store.makeDefault(h, ws.id(), first.get().id());
+    }
+
+    /** Every template of the workspace (emulator import, into a workspace that has no rooms). */
+    public void deleteAll(Handle h, Workspace ws) {
+        store.deleteAllBut(h, ws.id(), null);
+    }
+
+    /**
+     * Adds a template as an export wrote it (emulator import) with its id, name, default flag and times,
+     * through the rules of a create: the same 400s, and the defaults filled the same way (an export has
+     * every default filled already, so what goes in comes out).
+     */
+    public Template restore(Handle h, Workspace ws, Template given) {
+        Template base = new Template(given.id(), given.name(), given.isDefault(), ws.customerId(), ws.id(), Map.of(),
+                TemplateDefaults.settings(null), Destinations.NONE, Plugins.NONE, List.of(), given.createdAt(),
+                given.updatedAt());
+        Template checked = TemplateChanges.fromBody(base, new TemplateBody(given.name(), null, given.roles(),
+                given.settings(), given.destinations(), given.plugins()));
+        if (given.recordings() != null && !given.recordings().isEmpty()) {
+            checked = TemplateChanges.putRecordings(checked, given.recordings());
+        }
+        store.insert(h, ws.id(), checked);
+        return checked;
+    }
 }

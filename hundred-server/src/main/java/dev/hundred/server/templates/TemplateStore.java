@@ -92,4 +92,16 @@ public final class TemplateStore {
                 body.recordings() != null ? body.recordings() : List.of(),
                 Database.instant(rs, "created_at"), Database.instant(rs, "updated_at"));
     }
+
+    /** Every template of the workspace, oldest first (emulator export). */
+    public List<Template> all(Handle h, String workspaceId) {
+        return h.createQuery(SELECT + " WHERE t.workspace_id = :ws ORDER BY t.id")
+                .bind("ws", workspaceId).map(TemplateStore::row).list();
+    }
+
+    /** Every template of the workspace but {@code keepId} (null: all of them); rooms must be gone first. */
+    public void deleteAllBut(Handle h, String workspaceId, String keepId) {
+        h.createUpdate("DELETE FROM templates WHERE workspace_id = :ws AND id <> :keep")
+                .bind("ws", workspaceId).bind("keep", keepId == null ? "" : keepId).execute();
+    }
 }

@@ -1,6 +1,7 @@
 package dev.hundred.server.timers;
 
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,7 +11,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for durable timers. */
-final class TimerStore {
+public final class TimerStore {
     private static final String CLAIMABLE = "due_at <= :now AND (lease_until IS NULL OR lease_until < :wall)";
 
     /** One timer per (kind, subject): scheduling again replaces it. */
@@ -77,5 +78,10 @@ final class TimerStore {
         return new Timer(rs.getString("id"), rs.getString("kind"), rs.getString("subject"), rs.getString("lane"),
                 rs.getString("workspace_id"), Database.instant(rs, "due_at"), rs.getString("payload"),
                 rs.getString("lease_token"), rs.getInt("attempts"));
+    }
+
+    /** Every timer of the workspace (emulator reset); one a node holds right now finds its subject gone. */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "timers", workspaceId);
     }
 }

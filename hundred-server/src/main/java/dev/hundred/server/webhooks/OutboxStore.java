@@ -2,6 +2,7 @@ package dev.hundred.server.webhooks;
 
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for the outbox, the finished deliveries and their attempts. */
-final class OutboxStore {
+public final class OutboxStore {
     private static final String COLUMNS = "id, lane, seq, workspace_id, room_id, event_id, event_type, event_at, body,"
             + " url, host, headers, signing_secret, attempts, due_at, workflow_id, created_at";
     private static final String VALUES = ":id, :lane, :seq, :workspaceId, :roomId, :eventId, :eventType, :eventAt, :body,"
@@ -127,5 +128,11 @@ final class OutboxStore {
                 WebhookSettingsStore.readHeaders(rs.getString("headers")), rs.getString("signing_secret"),
                 rs.getInt("attempts"), Database.instant(rs, "due_at"), rs.getString("workflow_id"),
                 Database.instant(rs, "created_at"));
+    }
+
+    /** The workspace's queued deliveries (emulator reset): what was not sent yet never will be. */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.deleteThrough(h, "webhook_attempts", "delivery_id", "webhook_outbox", workspaceId);
+        WorkspaceRows.delete(h, "webhook_outbox", workspaceId);
     }
 }

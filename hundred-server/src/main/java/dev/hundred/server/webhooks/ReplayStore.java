@@ -2,6 +2,7 @@ package dev.hundred.server.webhooks;
 
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.WorkspaceRows;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for replay workflows; their deliveries are outbox rows and finished deliveries with a workflow_id. */
-final class ReplayStore {
+public final class ReplayStore {
 
     /** A replay as stored. */
     record Stored(String id, Replay.Filters filters, int total, Instant startedAt) {}
@@ -70,5 +71,9 @@ final class ReplayStore {
                 .bind("type", original.eventType()).bind("eventAt", original.eventAt())
                 .bind("body", Envelope.asReplay(original.body())).bind("error", error).bind("workflow", workflowId)
                 .bind("now", now).execute();
+    }
+
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.delete(h, "webhook_replays", workspaceId);
     }
 }

@@ -2,6 +2,7 @@ package dev.hundred.server.webhooks;
 
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Where;
+import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL over finished deliveries: the history list and what a replay picks up. */
-final class WebhookHistoryStore {
+public final class WebhookHistoryStore {
 
     /** A finished delivery as the history shows it. */
     record Finished(String id, String roomId, String eventId, String eventType, Instant eventAt, String body,
@@ -61,5 +62,11 @@ final class WebhookHistoryStore {
         return new Finished(rs.getString("id"), rs.getString("room_id"), rs.getString("event_id"),
                 rs.getString("event_type"), Database.instant(rs, "event_at"), rs.getString("body"), rs.getString("url"),
                 rs.getString("status"), rs.getString("error_reason"));
+    }
+
+    /** The workspace's delivery history and its attempts (emulator reset). */
+    public void deleteWorkspace(Handle h, String workspaceId) {
+        WorkspaceRows.deleteThrough(h, "webhook_attempts", "delivery_id", "webhook_deliveries", workspaceId);
+        WorkspaceRows.delete(h, "webhook_deliveries", workspaceId);
     }
 }

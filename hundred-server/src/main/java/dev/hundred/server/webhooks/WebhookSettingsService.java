@@ -109,4 +109,21 @@ public final class WebhookSettingsService {
             }
         }
     }
+
+    /** The workspace webhook in {@code h} (emulator export). */
+    public Optional<WebhookSettings> get(Handle h, Workspace ws) {
+        return store.find(h, ws.id());
+    }
+
+    /**
+     * Sets the workspace webhook's URL and headers through the rules of a POST, keeping the workspace's own
+     * signing secret (an export never holds one), in {@code h} (emulator import).
+     */
+    public void restore(Handle h, Workspace ws, String url, Map<String, String> headers) {
+        String secret = store.find(h, ws.id()).map(WebhookSettings::signingSecret).orElse(null);
+        WebhookSettings settings = new WebhookSettings(url, new LinkedHashMap<>(headers == null ? Map.of() : headers), secret);
+        check(settings);
+        targets.check("url", settings.url());
+        store.save(h, ws.id(), settings, clock.instant());
+    }
 }
