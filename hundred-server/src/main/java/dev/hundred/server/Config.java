@@ -8,7 +8,9 @@ import java.time.Duration;
 
 /**
  * Every setting, already resolved (flag > environment variable > default, see {@link Main}). Built from
- * {@link #defaults()} and the {@code with...} methods, so a new setting touches no caller.
+ * {@link #defaults()} and the {@code with...} methods, so a new setting touches no caller. Embedding:
+ * {@code new Hundred(Config.defaults().withPort(0).withDb("mem").withCredentials(key, secret)).start()},
+ * then {@link Hundred#url()} and {@link Hundred#close()}.
  *
  * @param db             {@code mem}, a directory for H2 files, or a JDBC URL
  * @param accessKey      the default workspace's access key, or null to keep or generate one
@@ -34,6 +36,17 @@ public record Config(String host, int port, String db, String accessKey, String 
 
     public static Config defaults() {
         return new Config("127.0.0.1", 8080, "./data", null, null, "auto");
+    }
+
+    public Config withHost(String newHost) {
+        return new Config(newHost, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
+                emulator, journalSize);
+    }
+
+    /** The default workspace's access key and secret (null: keep or generate them). */
+    public Config withCredentials(String newAccessKey, String newSecret) {
+        return new Config(host, port, db, newAccessKey, newSecret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
+                emulator, journalSize);
     }
 
     public Config withPort(int newPort) {
