@@ -23,10 +23,14 @@ public final class JdkTransport implements Transport {
 
     @Override
     public TransportResponse send(TransportRequest request) throws IOException {
-        HttpRequest.BodyPublisher body = request.body() == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(request.body());
-        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).method(request.method(), body)
-                .timeout(request.timeout());
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(request.timeout());
+        if (request.body() != null) {
+            b.method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        } else if (request.method().equals("GET")) {
+            b.GET(); // not method("GET", noBody()): that one sends Content-Length: 0
+        } else {
+            b.method(request.method(), HttpRequest.BodyPublishers.noBody());
+        }
         for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
             for (String v : h.getValue()) {
                 b.header(h.getKey(), v);
