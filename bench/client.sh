@@ -22,7 +22,7 @@ LOG="$OUT/client-server.log"
   --secret bench-secret-0123456789abcdef0123 --print-credentials false >"$LOG" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 300); do grep -q '^listening on' "$LOG" && break; sleep 0.05; done
+for _ in $(seq 1 1200); do grep -q '^listening on' "$LOG" && break; sleep 0.05; done
 grep -q '^listening on' "$LOG" || { cat "$LOG"; echo "server did not start"; exit 1; }
 PORT=$(sed -n 's/^listening on http:\/\/[^:]*:\([0-9]*\).*/\1/p' "$LOG")
 
