@@ -62,7 +62,12 @@ public final class HundredServer implements AutoCloseable {
 
     /** Starts a server on a free port with an in-memory database. */
     public static HundredServer start() {
-        return new HundredServer(new Hundred(Config.defaults().withPort(0).withDb("mem")).start());
+        return start("mem");
+    }
+
+    /** Starts a server on a free port on {@code db}: {@code mem}, a directory for H2 files, or a {@code jdbc:postgresql:} URL. */
+    public static HundredServer start(String db) {
+        return new HundredServer(new Hundred(Config.defaults().withPort(0).withDb(db)).start());
     }
 
     /** {@code http://127.0.0.1:<port>}. */
