@@ -38,7 +38,8 @@ ENTRY="$ENTRY" python3 - "$ROOT/bench/RESULTS.md" <<'PY'
 import os, re, sys
 path, entry = sys.argv[1], os.environ["ENTRY"]
 heading = "## hundred-client overhead (bench/client.sh)"
-intro = ("rooms().retrieve through hundred-client against the same GET with raw java.net.http (body not parsed),"
+intro = ("rooms().retrieve through hundred-client against the same GET with raw java.net.http (a prebuilt request,"
+         " body unread; and built per call, body read into Room), and the client alone over an instant Transport;"
          " one thread, loopback, server and client on the same machine. Overhead = extra time per call.")
 text = open(path).read() if os.path.exists(path) else "# Benchmark results\n"
 if heading not in text:
