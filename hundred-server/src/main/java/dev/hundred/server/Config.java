@@ -8,7 +8,10 @@ import java.time.Duration;
 
 /**
  * Every setting, already resolved (flag > environment variable > default, see {@link Main}). Built from
- * {@link #defaults()} and the {@code with...} methods, so a new setting touches no caller.
+ * {@link #defaults()} and the {@code with...} methods, so a new setting touches no caller (and, inside, only
+ * {@link Edit}). Embedding:
+ * {@code new Hundred(Config.defaults().withPort(0).withDb("mem").withCredentials(key, secret)).start()},
+ * then {@link Hundred#url()} and {@link Hundred#close()}.
  *
  * @param db             {@code mem}, a directory for H2 files, or a JDBC URL
  * @param accessKey      the default workspace's access key, or null to keep or generate one
@@ -28,58 +31,76 @@ public record Config(String host, int port, String db, String accessKey, String 
                      WebhookOptions webhooks, String publicUrl, Duration timerLease, RateLimit rateLimit,
                      boolean emulator, int journalSize, String metricsToken) {
 
-    public Config(String host, int port, String db, String accessKey, String secret, String virtualThreads) {
-        this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults(), null, Timers.LEASE, null, true,
-                RequestJournal.DEFAULT_SIZE, null);
+    public static Config defaults() {
+        Edit e = new Edit();
+        e.host = "127.0.0.1";
+        e.port = 8080;
+        e.db = "./data";
+        e.virtualThreads = "auto";
+        e.webhooks = WebhookOptions.defaults();
+        e.timerLease = Timers.LEASE;
+        e.emulator = true;
+        e.journalSize = RequestJournal.DEFAULT_SIZE;
+        return e.done();
     }
 
-    public static Config defaults() {
-        return new Config("127.0.0.1", 8080, "./data", null, null, "auto");
+    /** This config with {@code change} made to a copy of its settings. */
+    private Config with(java.util.function.Consumer<Edit> change) {
+        Edit e = new Edit(this);
+        change.accept(e);
+        return e.done();
+    }
+
+    public Config withHost(String newHost) {
+        return with(e -> e.host = newHost);
+    }
+
+    /** The default workspace's access key and secret (null: keep or generate them). */
+    public Config withCredentials(String newAccessKey, String newSecret) {
+        return with(e -> {
+            e.accessKey = newAccessKey;
+            e.secret = newSecret;
+        });
     }
 
     public Config withPort(int newPort) {
-        return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                emulator, journalSize, metricsToken);
+        return with(e -> e.port = newPort);
     }
 
     public Config withDb(String newDb) {
-        return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                emulator, journalSize, metricsToken);
+        return with(e -> e.db = newDb);
+    }
+
+    public Config withVirtualThreads(String newVirtualThreads) {
+        return with(e -> e.virtualThreads = newVirtualThreads);
     }
 
     public Config withWebhooks(WebhookOptions newWebhooks) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl, timerLease, rateLimit,
-                emulator, journalSize, metricsToken);
+        return with(e -> e.webhooks = newWebhooks);
     }
 
     public Config withPublicUrl(String newPublicUrl) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl, timerLease, rateLimit,
-                emulator, journalSize, metricsToken);
+        return with(e -> e.publicUrl = newPublicUrl);
     }
 
     public Config withTimerLease(Duration newTimerLease) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, newTimerLease, rateLimit,
-                emulator, journalSize, metricsToken);
+        return with(e -> e.timerLease = newTimerLease);
     }
 
     public Config withRateLimit(RateLimit newRateLimit) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, newRateLimit,
-                emulator, journalSize, metricsToken);
+        return with(e -> e.rateLimit = newRateLimit);
     }
 
     public Config withEmulator(boolean newEmulator) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                newEmulator, journalSize, metricsToken);
+        return with(e -> e.emulator = newEmulator);
     }
 
     public Config withJournalSize(int newJournalSize) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                emulator, newJournalSize, metricsToken);
+        return with(e -> e.journalSize = newJournalSize);
     }
 
     public Config withMetricsToken(String newMetricsToken) {
-        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                emulator, journalSize, newMetricsToken);
+        return with(e -> e.metricsToken = newMetricsToken);
     }
 
     public boolean useVirtualThreads() {
@@ -88,5 +109,45 @@ public record Config(String host, int port, String db, String accessKey, String 
             case "false" -> false;
             default -> Runtime.version().feature() >= 24;
         };
+    }
+
+    /** The settings as mutable fields: the one place that lists every component in order. */
+    private static final class Edit {
+        String host;
+        int port;
+        String db;
+        String accessKey;
+        String secret;
+        String virtualThreads;
+        WebhookOptions webhooks;
+        String publicUrl;
+        Duration timerLease;
+        RateLimit rateLimit;
+        boolean emulator;
+        int journalSize;
+        String metricsToken;
+
+        Edit() {}
+
+        Edit(Config c) {
+            host = c.host;
+            port = c.port;
+            db = c.db;
+            accessKey = c.accessKey;
+            secret = c.secret;
+            virtualThreads = c.virtualThreads;
+            webhooks = c.webhooks;
+            publicUrl = c.publicUrl;
+            timerLease = c.timerLease;
+            rateLimit = c.rateLimit;
+            emulator = c.emulator;
+            journalSize = c.journalSize;
+            metricsToken = c.metricsToken;
+        }
+
+        Config done() {
+            return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
+                    emulator, journalSize, metricsToken);
+        }
     }
 }

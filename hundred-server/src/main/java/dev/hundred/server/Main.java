@@ -143,10 +143,12 @@ public final class Main implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--rate-limit " + e.getMessage());
             }
-            Hundred hundred = new Hundred(new Config(host, port, db.db, accessKey, secret, virtualThreads, webhooks,
-                    publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""),
-                    WebhookOptions.parseDuration(timerLease), limit, emulator, journalSize,
-                    metricsToken == null || metricsToken.isBlank() ? null : metricsToken)).start();
+            Hundred hundred = new Hundred(Config.defaults().withHost(host).withPort(port).withDb(db.db)
+                    .withCredentials(accessKey, secret).withVirtualThreads(virtualThreads).withWebhooks(webhooks)
+                    .withPublicUrl(publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""))
+                    .withTimerLease(WebhookOptions.parseDuration(timerLease)).withRateLimit(limit).withEmulator(emulator)
+                    .withJournalSize(journalSize)
+                    .withMetricsToken(metricsToken == null || metricsToken.isBlank() ? null : metricsToken)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
             boolean generated = secret == null && hundred.workspaces().list().isEmpty();
             Workspace ws = hundred.defaultWorkspace();

@@ -23,7 +23,7 @@ class GatewayRestartTest {
     @ValueSource(strings = {"h2-file", Backends.POSTGRES})
     void the_next_server_ends_the_gateway_peers_of_a_server_that_died(String backend) {
         String db = backend.equals("h2-file") ? Backends.freshH2Directory() : Backends.freshPostgresUrl();
-        Config config = new Config("127.0.0.1", 0, db, "restart-key", "restart-secret", "false");
+        Config config = Config.defaults().withPort(0).withDb(db).withCredentials("restart-key", "restart-secret").withVirtualThreads("false");
 
         try (Hundred dead = new Hundred(config).start()) {
             Workspace ws = dead.defaultWorkspace();

@@ -33,7 +33,7 @@ class RoleLimitTest {
     @ValueSource(strings = {"h2-file", Backends.POSTGRES})
     void max_peer_count_limits_joins_and_role_changes(String backend) throws Exception {
         String db = backend.equals("h2-file") ? Backends.freshH2Directory() : Backends.freshPostgresUrl();
-        try (Hundred server = new Hundred(new Config("127.0.0.1", 0, db, "limit-key", "limit-secret", "false"))) {
+        try (Hundred server = new Hundred(Config.defaults().withPort(0).withDb(db).withCredentials("limit-key", "limit-secret").withVirtualThreads("false"))) {
             RecordedEvents.recordOn(server);
             server.start();
             Workspace ws = server.defaultWorkspace();

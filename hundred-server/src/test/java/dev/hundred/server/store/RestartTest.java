@@ -20,7 +20,7 @@ class RestartTest {
     @ValueSource(strings = {"h2-file", Backends.POSTGRES})
     void rooms_and_credentials_survive_a_restart(String backend) {
         String db = backend.equals("h2-file") ? Backends.freshH2Directory() : Backends.freshPostgresUrl();
-        Config config = new Config("127.0.0.1", 0, db, "restart-key", "restart-secret", "auto");
+        Config config = Config.defaults().withPort(0).withDb(db).withCredentials("restart-key", "restart-secret");
 
         JsonNode before;
         try (Hundred first = new Hundred(config).start()) {

@@ -1,0 +1,18 @@
+package dev.hundred.client.model;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import java.util.Map;
+
+/**
+ * Storage for recordings: {@code type} s3, gs, oss or azure, the bucket as {@code location}, and its credentials.
+ * Fields the API sends that this record does not name are kept in {@code extra()}; a field the answer
+ * left out is null.
+ */
+public record UploadInfo(String type,
+                         String location,
+                         String prefix,
+                         Map<String, Object> options,
+                         Map<String, String> credentials,
+                         @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+}

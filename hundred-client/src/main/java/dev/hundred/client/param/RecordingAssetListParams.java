@@ -1,0 +1,41 @@
+package dev.hundred.client.param;
+
+/** Filters of {@code GET /recording-assets} (spec §9.2). */
+public final class RecordingAssetListParams extends Params {
+    private RecordingAssetListParams(Builder builder) {
+        super(builder);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link RecordingAssetListParams}; unset fields are not sent. */
+    public static final class Builder extends Params.ListBuilder<Builder> {
+        private Builder() {}
+
+        /** {@code room_id}. */
+        public Builder roomId(String roomId) {
+            return put("room_id", roomId);
+        }
+
+        /** {@code session_id}. */
+        public Builder sessionId(String sessionId) {
+            return put("session_id", sessionId);
+        }
+
+        /** {@code status}. */
+        public Builder status(String status) {
+            return put("status", status);
+        }
+
+        /** {@code type}. */
+        public Builder type(String type) {
+            return put("type", type);
+        }
+
+        public RecordingAssetListParams build() {
+            return new RecordingAssetListParams(this);
+        }
+    }
+}

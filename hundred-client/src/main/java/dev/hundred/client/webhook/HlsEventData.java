@@ -1,0 +1,49 @@
+package dev.hundred.client.webhook;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code data} of hls.started.success, hls.stopped.success, hls.failure, hls.recording.success (spec §17.4). One record for the family: fields an event of it does not
+ * carry are null; fields this record does not name are in {@code extra()}.
+ */
+public record HlsEventData(String beamId,
+                           String jobId,
+                           Boolean recordingSingleFilePerLayerEnabled,
+                           Boolean recordingVodPlaylistEnabled,
+                           String roomId,
+                           String peerId,
+                           String sessionId,
+                           String templateId,
+                           String meetingUrl,
+                           String metadataId,
+                           Instant metadataTimestamp,
+                           Long startDelay,
+                           String stateName,
+                           Instant stateTimestamp,
+                           Integer maxWidth,
+                           Integer maxHeight,
+                           String url,
+                           Instant startedAt,
+                           Instant stoppedAt,
+                           Long duration,
+                           String reason,
+                           Boolean liveTranscriptionEnabled,
+                           Integer errorCode,
+                           String errorMessage,
+                           String errorType,
+                           Instant sessionStartedAt,
+                           String hlsVodRecordingPath,
+                           String hlsVodRecordingPresignedUrl,
+                           Long hlsVodRecordingSize,
+                           String chatRecordingPath,
+                           String chatRecordingPresignedUrl,
+                           Instant recordingCreatedAt,
+                           String recordingId,
+                           List<Map<String, Object>> recordingSingleFiles,
+                           List<Map<String, Object>> recordingThumbnails,
+                           @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+}
