@@ -128,10 +128,12 @@ class TokensAndRetriesTest {
     @Test
     void aSlowAnswerTimesOutAndTheGetIsTriedAgain() {
         RecordingTransport wire = new RecordingTransport();
-        HmsClient hms = server.clientBuilder().timeout(Duration.ofMillis(300)).transport(wire).build();
-        fault(Map.of("method", "GET", "path", "/v2/templates", "delay_ms", 3000, "times", 1));
+        // 2 s against a 10 s delay: only the first can time out, whatever the load on the machine, and the
+        // others answer well within it (more than one retry may still happen on a starved machine).
+        HmsClient hms = server.clientBuilder().timeout(Duration.ofSeconds(2)).transport(wire).build();
+        fault(Map.of("method", "GET", "path", "/v2/templates", "delay_ms", 10000, "times", 1));
         hms.templates().list();
-        assertThat(wire.requests).hasSize(2);
+        assertThat(wire.requests).hasSizeGreaterThanOrEqualTo(2);
         assertThat(wire.statuses).containsExactly(200); // the first never answered in time
     }
 
