@@ -19,6 +19,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection pool, JDBI and the schema. {@code --db} is {@code mem} (a throwaway H2), a directory
@@ -35,6 +36,9 @@ public final class Database implements AutoCloseable {
 
     private Database(String url) {
         this.dialect = SqlDialect.fromUrl(url);
+        // Logging is set up here, on the caller's thread, before the pool's thread logs: SLF4J set up by two
+        // threads at once replays the early calls with a warning on stderr.
+        LoggerFactory.getILoggerFactory();
         this.ready = CompletableFuture.supplyAsync(() -> connect(url, dialect), runnable -> {
             Thread thread = new Thread(runnable, "hundred-db-open");
             thread.setDaemon(true);
