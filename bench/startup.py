@@ -3,8 +3,9 @@
 
 Launches COMMAND (which must listen on 127.0.0.1:PORT), sends `GET /` every 5 ms until any HTTP answer comes
 back, prints the milliseconds from launch to that first answer, and stops the process (SIGTERM, then KILL).
-Hundred's own "started in" line is not used: WireMock has none, and both are timed from the outside alike.
+STARTUP_TIMEOUT (seconds, default 60) bounds the wait. Hundred's own "started in" line is not used: WireMock has none, and both are timed from the outside alike.
 """
+import os
 import socket
 import subprocess
 import sys
@@ -14,7 +15,8 @@ port, command = int(sys.argv[1]), sys.argv[2:]
 started = time.monotonic()
 process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 try:
-    deadline = started + 60
+    timeout = float(os.environ.get("STARTUP_TIMEOUT", "60"))
+    deadline = started + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
             sys.exit(f"exited with {process.returncode} before answering: {' '.join(command)}")
@@ -28,7 +30,7 @@ try:
             pass
         time.sleep(0.005)
     else:
-        sys.exit("no answer within 60 s")
+        sys.exit(f"no answer within {timeout:g} s: {' '.join(command)}")
 finally:
     process.terminate()
     try:

@@ -140,10 +140,11 @@ public final class RoomService {
                 body.maxDurationSeconds() != null ? body.maxDurationSeconds() : room.maxDurationSeconds(),
                 body.polls() != null ? body.polls() : room.polls(),
                 body.webhook() != null ? body.webhook() : room.webhook(),
-                null, room.createdAt(), clock.instant());
+                RoomStore.key(room.customerId(), body.name() != null ? body.name() : room.name()),
+                room.createdAt(), clock.instant());
         RoomRules.checkSize(updated);
         store.update(h, ws.id(), updated);
-        return store.byId(h, ws.id(), room.id()).orElseThrow();
+        return updated;   // what was written, as reading it back would give it (the row is locked: no one else changed it)
     }
 
     private Template template(Handle h, Workspace ws, String templateId) {

@@ -153,6 +153,25 @@ class RoomApiTest extends ApiTestBase {
         assertThat(other.get("/v2/rooms?name=mine").json().path("data").isNull()).isTrue();
     }
 
+    /** Updates answer from what they write: the answer must be what a read gives afterwards. */
+    @Test
+    void an_update_answers_what_a_read_then_gives() {
+        String template = api.post("/v2/templates", Map.of("name", "moved-to", "roles", Map.of("host", Map.of()))).json()
+                .path("id").asText();
+        JsonNode room = create(Map.of("name", "before-rename", "polls", List.of("64f1a0b2c3d4e5f60718293a")));
+        String id = room.path("id").asText();
+
+        JsonNode renamed = api.post("/v2/rooms/" + id, Map.of("name", "after-rename", "template_id", template,
+                "webhook", Map.of("url", "https://example.test/hook"))).json();
+        assertThat(renamed.path("key").asText()).endsWith(":after-rename");
+        assertThat(renamed.path("template").asText()).isEqualTo("moved-to");
+        assertThat(api.get("/v2/rooms/" + id).json()).isEqualTo(renamed);
+
+        JsonNode upserted = create(Map.of("name", "AFTER-rename", "description", "by name"));
+        assertThat(upserted.path("id").asText()).isEqualTo(id);
+        assertThat(api.get("/v2/rooms/" + id).json()).isEqualTo(upserted);
+    }
+
     @Test
     void update_changes_only_what_is_sent_and_disable_hides_the_room_from_the_default_list() {
         JsonNode room = create(Map.of("name", "weekly", "description", "d", "size", 5));
