@@ -91,6 +91,11 @@ final class RoomRules {
     }
 
     /** Size depends on large_room, which may come from the stored room: checked on the merged result. */
+    /** Whether {@link #checkSize} lets the room through. */
+    static boolean fitsSize(Room room) {
+        return room.size() >= 0 && room.size() <= (room.largeRoom() ? RoomService.MAX_LARGE_ROOM_SIZE : RoomService.MAX_ROOM_SIZE);
+    }
+
     static void checkSize(Room room) {
         if (room.size() < 0) {
             throw ApiError.badBody("Invalid body param: size must not be negative");

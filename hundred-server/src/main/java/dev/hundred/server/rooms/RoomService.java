@@ -51,7 +51,19 @@ public final class RoomService {
     /** Create, or update the room that already has this name (spec §3.2). */
     public Room create(Workspace ws, RoomBody body) {
         check(body);
-        return db.txRetryingOnUniqueViolation(h -> upsert(h, ws, body));
+        // Most creates make a new room: one INSERT that does nothing when the name is taken, committed on
+        // its own (one statement needs no BEGIN and COMMIT round trips), answered from what was inserted.
+        // A taken name, or a size the new room would break, takes the upsert path in a transaction.
+        return db.read(h -> insertNew(h, ws, body))
+                .orElseGet(() -> db.txRetryingOnUniqueViolation(h -> upsert(h, ws, body)));
+    }
+
+    private Optional<Room> insertNew(Handle h, Workspace ws, RoomBody body) {
+        Room room = newRoom(h, ws, body);
+        if (!RoomRules.fitsSize(room)) {
+            return Optional.empty();
+        }
+        return store.insertIfAbsent(h, ws.id(), room) ? Optional.of(room) : Optional.empty();
     }
 
     private Room upsert(Handle h, Workspace ws, RoomBody body) {
@@ -59,19 +71,25 @@ public final class RoomService {
         if (existing.isPresent()) {
             return apply(h, ws, requireLocked(h, ws, existing.get().id()), body.withoutName());
         }
+        Room room = newRoom(h, ws, body);
+        RoomRules.checkSize(room);
+        store.insert(h, ws.id(), room);
+        return room;
+    }
+
+    /** The room {@code body} makes, exactly as reading it back would give it (the answer needs no re-read). */
+    private Room newRoom(Handle h, Workspace ws, RoomBody body) {
         Template template = body.templateId() == null ? templates.defaultOf(h, ws) : template(h, ws, body.templateId());
         Instant now = clock.instant();
-        Room room = new Room(Ids.objectId(), body.name() != null ? body.name() : Ids.uuid(),
-                body.enabled() == null || body.enabled(),
+        String name = body.name() != null ? body.name() : Ids.uuid();
+        return new Room(Ids.objectId(), name, body.enabled() == null || body.enabled(),
                 Objects.requireNonNullElse(body.description(), ""), ws.customerId(), ws.customerId(), ws.id(),
                 body.recordingInfo(), body.recordingInfo() == null, template.id(), template.name(),
                 body.region() != null ? body.region() : template.region(),
                 Boolean.TRUE.equals(body.largeRoom()), Objects.requireNonNullElse(body.size(), 0),
                 Objects.requireNonNullElse(body.maxDurationSeconds(), MAX_DURATION),
-                Objects.requireNonNullElse(body.polls(), List.of()), body.webhook(), null, now, now);
-        RoomRules.checkSize(room);
-        store.insert(h, ws.id(), room);
-        return store.byId(h, ws.id(), room.id()).orElseThrow();
+                Objects.requireNonNullElse(body.polls(), List.of()), body.webhook(),
+                RoomStore.key(ws.customerId(), name), now, now);
     }
 
     public Room retrieve(Workspace ws, String id) {
@@ -133,10 +151,11 @@ public final class RoomService {
                 body.maxDurationSeconds() != null ? body.maxDurationSeconds() : room.maxDurationSeconds(),
                 body.polls() != null ? body.polls() : room.polls(),
                 body.webhook() != null ? body.webhook() : room.webhook(),
-                null, room.createdAt(), clock.instant());
+                RoomStore.key(room.customerId(), body.name() != null ? body.name() : room.name()),
+                room.createdAt(), clock.instant());
         RoomRules.checkSize(updated);
         store.update(h, ws.id(), updated);
-        return store.byId(h, ws.id(), room.id()).orElseThrow();
+        return updated;   // what was written, as reading it back would give it (the row is locked: no one else changed it)
     }
 
     private Template template(Handle h, Workspace ws, String templateId) {
@@ -153,7 +172,7 @@ public final class RoomService {
      * a create: field checks, its template in this workspace, its name free, its size.
      */
     public Room restore(Handle h, Workspace ws, Room given) {
-        RoomRules.checkFields(new RoomBody(given.name(), given.description(), given.templateId(), null,
+        check(new RoomBody(given.name(), given.description(), given.templateId(), null,
                 given.recordingInfo(), given.region(), given.largeRoom(), given.size(), given.maxDurationSeconds(),
                 given.webhook(), given.polls(), given.enabled()));
         Template template = template(h, ws, given.templateId());

@@ -18,14 +18,22 @@ import org.jdbi.v3.core.statement.Update;
 public final class RoomStore {
     private static final String SELECT = "SELECT r.*, t.name AS template_name, w.customer_id, w.id AS app_id"
             + " FROM rooms r JOIN templates t ON t.id = r.template_id JOIN workspaces w ON w.id = r.workspace_id";
+    private static final String INSERT = "INSERT INTO rooms (id, workspace_id, name, name_key, description, enabled,"
+            + " template_id, region, large_room, size, max_duration_seconds, recording_info, webhook, polls, created_at,"
+            + " updated_at) VALUES (:id, :ws, :name, :nameKey, :description, :enabled, :templateId, :region, :largeRoom,"
+            + " :size, :maxDurationSeconds, :recordingInfo, :webhook, :polls, :createdAt, :updatedAt)";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     public void insert(Handle h, String workspaceId, Room room) {
-        bindAll(h.createUpdate("INSERT INTO rooms (id, workspace_id, name, name_key, description, enabled, template_id,"
-                + " region, large_room, size, max_duration_seconds, recording_info, webhook, polls, created_at, updated_at)"
-                + " VALUES (:id, :ws, :name, :nameKey, :description, :enabled, :templateId, :region, :largeRoom, :size,"
-                + " :maxDurationSeconds, :recordingInfo, :webhook, :polls, :createdAt, :updatedAt)"), workspaceId, room)
-                .execute();
+        bindAll(h.createUpdate(INSERT), workspaceId, room).execute();
+    }
+
+    /**
+     * Inserts the room unless its name (or id) is taken; false when it was. One statement on both engines
+     * (H2 takes PostgreSQL's {@code ON CONFLICT DO NOTHING} in its PostgreSQL mode).
+     */
+    public boolean insertIfAbsent(Handle h, String workspaceId, Room room) {
+        return bindAll(h.createUpdate(INSERT + " ON CONFLICT DO NOTHING"), workspaceId, room).execute() == 1;
     }
 
     public void update(Handle h, String workspaceId, Room room) {
@@ -78,6 +86,11 @@ public final class RoomStore {
                 .bind("limit", f.limit()).map(RoomStore::row).list();
     }
 
+    /** The legacy {@code key} field: customer id and room name. */
+    static String key(String customerId, String name) {
+        return customerId + ":" + name;
+    }
+
     static String nameKey(String name) {
         return name.toLowerCase(Locale.ROOT);
     }
@@ -94,7 +107,7 @@ public final class RoomStore {
                 rs.getString("region"), rs.getBoolean("large_room"), rs.getInt("size"),
                 rs.getInt("max_duration_seconds"), readPolls(rs.getString("polls")),
                 webhook == null ? null : Json.read(webhook, RoomWebhook.class),
-                customerId + ":" + name, Database.instant(rs, "created_at"), Database.instant(rs, "updated_at"));
+                key(customerId, name), Database.instant(rs, "created_at"), Database.instant(rs, "updated_at"));
     }
 
     private static List<String> readPolls(String json) {

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -20,7 +19,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.LoggerFactory;
 
 /**
  * The connection pool, JDBI and the schema. {@code --db} is {@code mem} (a throwaway H2), a directory
@@ -37,6 +36,9 @@ public final class Database implements AutoCloseable {
 
     private Database(String url, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.dialect = SqlDialect.fromUrl(url);
+        // Logging is set up here, on the caller's thread, before the pool's thread logs: SLF4J set up by two
+        // threads at once replays the early calls with a warning on stderr.
+        LoggerFactory.getILoggerFactory();
         this.ready = CompletableFuture.supplyAsync(() -> connect(url, dialect, metrics), runnable -> {
             Thread thread = new Thread(runnable, "hundred-db-open");
             thread.setDaemon(true);
@@ -54,9 +56,13 @@ public final class Database implements AutoCloseable {
         if (metrics != null) {
             config.setMetricRegistry(metrics); // hikaricp_connections_* (active, idle, pending, timeouts, usage)
         }
+        // Every transaction is READ COMMITTED, set once per connection by the pool. Asking JDBI for the level
+        // per transaction made it read the connection's level before and after (on pgjdbc each read is a
+        // SHOW TRANSACTION ISOLATION LEVEL round trip), several times per request.
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Migrations.apply(dataSource, url);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -126,9 +132,12 @@ public final class Database implements AutoCloseable {
         return state().jdbi();
     }
 
-    /** Runs {@code work} in one READ COMMITTED transaction; an exception rolls everything back. */
+    /**
+     * Runs {@code work} in one READ COMMITTED transaction (the pool's level for every connection); an
+     * exception rolls everything back.
+     */
     public <R, X extends Exception> R tx(HandleCallback<R, X> work) throws X {
-        return jdbi().inTransaction(TransactionIsolationLevel.READ_COMMITTED, work);
+        return jdbi().inTransaction(work);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -15,6 +16,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class TemplateStore {
     private static final String SELECT = "SELECT t.id, t.name, t.is_default, t.body, t.created_at, t.updated_at,"
             + " w.customer_id, w.id AS app_id FROM templates t JOIN workspaces w ON w.id = t.workspace_id";
+
+    private static final int MAX_CACHED_DEFAULTS = 10_000;
+
+    /** A default template as parsed from its row's body text. */
+    private record ParsedDefault(String body, Template template) {}
+
+    private final Map<String, ParsedDefault> defaults = new ConcurrentHashMap<>();
 
     /** The JSON of the body column: the template's parts, camelCase like the wire. */
     @CamelCase
@@ -61,9 +69,33 @@ public final class TemplateStore {
                 .bind("ws", workspaceId).bind("name", name).map(TemplateStore::row).findOne();
     }
 
+    /**
+     * The workspace's default template. Every room create without a template id asks for it, so the parsed
+     * template is kept per workspace and reused while the row read now is the row it was parsed from
+     * (same id, name, body text and times): the row is still read each time, so a change made on any
+     * node shows at once, only the JSON parse is saved.
+     */
     public Optional<Template> defaultOf(Handle h, String workspaceId) {
         return h.createQuery(SELECT + " WHERE t.workspace_id = :ws AND t.is_default = TRUE ORDER BY t.id LIMIT 1")
-                .bind("ws", workspaceId).map(TemplateStore::row).findOne();
+                .bind("ws", workspaceId).map((rs, ctx) -> cachedDefault(workspaceId, rs)).findOne();
+    }
+
+    private Template cachedDefault(String workspaceId, ResultSet rs) throws SQLException {
+        String body = rs.getString("body");
+        ParsedDefault cached = defaults.get(workspaceId);
+        if (cached != null && cached.body().equals(body) && cached.template().id().equals(rs.getString("id"))
+                && cached.template().name().equals(rs.getString("name"))
+                && cached.template().updatedAt().equals(Database.instant(rs, "updated_at"))
+                && cached.template().createdAt().equals(Database.instant(rs, "created_at"))
+                && cached.template().customerId().equals(rs.getString("customer_id"))) {
+            return cached.template();
+        }
+        Template template = row(rs, body);
+        if (defaults.size() >= MAX_CACHED_DEFAULTS) {
+            defaults.clear();
+        }
+        defaults.put(workspaceId, new ParsedDefault(body, template));
+        return template;
     }
 
     /** The id of the workspace's oldest template: the one made with the workspace (ids are time-ordered). */
@@ -84,7 +116,11 @@ public final class TemplateStore {
     }
 
     private static Template row(ResultSet rs, StatementContext ctx) throws SQLException {
-        Body body = Json.read(rs.getString("body"), Body.class);
+        return row(rs, rs.getString("body"));
+    }
+
+    private static Template row(ResultSet rs, String json) throws SQLException {
+        Body body = Json.read(json, Body.class);
         return new Template(rs.getString("id"), rs.getString("name"), rs.getBoolean("is_default"),
                 rs.getString("customer_id"), rs.getString("app_id"), body.roles(), body.settings(),
                 body.destinations() != null ? body.destinations() : Destinations.NONE,

@@ -83,6 +83,33 @@ class RoomApiTest extends ApiTestBase {
     }
 
     @Test
+    void a_created_room_with_recording_info_reads_back_as_answered() {
+        Map<String, Object> upload = Map.of("type", "s3", "location", "bucket", "prefix", "rec/",
+                "options", Map.of("region", "us-east-1"), "credentials", Map.of("key", "AK", "secret", "SK"));
+        JsonNode room = create(Map.of("recording_info", Map.of("enabled", true, "upload_info", upload), "enabled", false));
+
+        assertThat(api.get("/v2/rooms/" + room.path("id").asText()).json()).isEqualTo(room);
+    }
+
+    /** Creates answer from what they insert and keep the parsed default template: neither may go stale. */
+    @Test
+    void each_create_takes_the_default_template_as_it_is_now() {
+        JsonNode first = create(null);
+        String templateId = first.path("template_id").asText();
+        assertThat(api.post("/v2/templates/" + templateId + "/settings", Map.of("region", "eu")).status()).isEqualTo(200);
+        assertThat(create(null).path("region").asText()).isEqualTo("eu");
+        assertThat(api.post("/v2/templates/" + templateId + "/settings", Map.of("region", "in")).status()).isEqualTo(200);
+        assertThat(create(null).path("region").asText()).isEqualTo("in");
+
+        JsonNode other = api.post("/v2/templates", Map.of("name", "other", "default", true, "roles", Map.of("host", Map.of()))).json();
+        JsonNode third = create(null);
+        assertThat(third.path("template_id").asText()).isEqualTo(other.path("id").asText());
+        assertThat(third.path("template").asText()).isEqualTo("other");
+        assertThat(third.path("region").asText()).isEqualTo("auto");
+        assertThat(api.get("/v2/rooms/" + third.path("id").asText()).json()).isEqualTo(third);
+    }
+
+    @Test
     void invalid_create_bodies_get_the_documented_messages() {
         assertError(api.post("/v2/rooms", Map.of("template", "x")), 400, "Invalid body param: template. Use template_id");
         assertError(api.post("/v2/rooms", Map.of("region", "mars")), 400, "Error: region not supported");
@@ -124,6 +151,25 @@ class RoomApiTest extends ApiTestBase {
         assertError(other.get("/v2/rooms/" + room.path("id").asText()), 404, "Room not found");
         assertError(other.post("/v2/rooms/" + room.path("id").asText(), Map.of("enabled", false)), 404, "Room not found");
         assertThat(other.get("/v2/rooms?name=mine").json().path("data").isNull()).isTrue();
+    }
+
+    /** Updates answer from what they write: the answer must be what a read gives afterwards. */
+    @Test
+    void an_update_answers_what_a_read_then_gives() {
+        String template = api.post("/v2/templates", Map.of("name", "moved-to", "roles", Map.of("host", Map.of()))).json()
+                .path("id").asText();
+        JsonNode room = create(Map.of("name", "before-rename", "polls", List.of("64f1a0b2c3d4e5f60718293a")));
+        String id = room.path("id").asText();
+
+        JsonNode renamed = api.post("/v2/rooms/" + id, Map.of("name", "after-rename", "template_id", template,
+                "webhook", Map.of("url", "https://example.test/hook"))).json();
+        assertThat(renamed.path("key").asText()).endsWith(":after-rename");
+        assertThat(renamed.path("template").asText()).isEqualTo("moved-to");
+        assertThat(api.get("/v2/rooms/" + id).json()).isEqualTo(renamed);
+
+        JsonNode upserted = create(Map.of("name", "AFTER-rename", "description", "by name"));
+        assertThat(upserted.path("id").asText()).isEqualTo(id);
+        assertThat(api.get("/v2/rooms/" + id).json()).isEqualTo(upserted);
     }
 
     @Test
