@@ -36,7 +36,10 @@ public final class Api {
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JsonErrorHandler());
             });
-            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JsonErrorHandler());
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new Utf8Query()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
             config.concurrency.useVirtualThreads = virtualThreads;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
