@@ -59,7 +59,9 @@ public final class Api {
             config.routes.after("/v2/*", observer::answered);
             config.routes.before("/emulator/*", authFilter);
             config.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
-            features.forEach(feature -> feature.register(config.routes));
+            HeadLikeGet routes = new HeadLikeGet(config.routes);
+            features.forEach(feature -> feature.register(routes));
+            routes.finish();
 
             config.routes.exception(ApiError.class, (e, ctx) -> render(ctx, e.body()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(e, ctx)));

@@ -131,4 +131,16 @@ class HostileInputTest extends ApiTestBase {
         JsonNode journaled = api.get("/emulator/v1/requests?path=/v2/rooms").json().path("requests").path(0);
         assertThat(journaled.path("headers").path("Content-Type").asText()).isEqualToIgnoringCase("text/plain; charset=ISO-8859-1");
     }
+
+    @Test
+    void head_answers_with_the_status_get_would() throws IOException {
+        // Found by the fuzz (FuzzTest): Javalin answered HEAD on any GET route 200 without running it.
+        String bearer = "Authorization: Bearer " + api.token() + "\r\n";
+        assertThat(raw("HEAD /v2/rooms/0123456789abcdef01234567 HTTP/1.1\r\nHost: x\r\n" + bearer + "\r\n").status()).isEqualTo(404);
+        assertThat(raw("HEAD /v2/rooms?limit=abc HTTP/1.1\r\nHost: x\r\n" + bearer + "\r\n").status()).isEqualTo(400);
+        assertThat(raw("HEAD /emulator/v1/webhook HTTP/1.1\r\nHost: x\r\n" + bearer + "\r\n").status()).isEqualTo(404);
+        Client.Response ok = raw("HEAD /v2/rooms HTTP/1.1\r\nHost: x\r\n" + bearer + "\r\n");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.text()).isEmpty();
+    }
 }
