@@ -109,12 +109,21 @@ public final class AnalyticsStore {
                 .mapTo(String.class).findOne();
     }
 
+    /**
+     * Replaces the peer's stats, or inserts them; two puts at once can both find no row, and the second insert
+     * is then a unique violation the caller retries (it will update).
+     */
     void putStatsOverride(Handle h, String workspaceId, String sessionId, String peerId, String body, Instant at) {
-        deleteStatsOverride(h, workspaceId, sessionId, peerId);
-        h.createUpdate("INSERT INTO analytics_peer_stats (session_id, peer_id, workspace_id, body, updated_at)"
-                        + " VALUES (:session, :peer, :ws, :body, :at)")
+        int updated = h.createUpdate("UPDATE analytics_peer_stats SET body = :body, updated_at = :at"
+                        + " WHERE workspace_id = :ws AND session_id = :session AND peer_id = :peer")
                 .bind("session", sessionId).bind("peer", peerId).bind("ws", workspaceId).bind("body", body)
                 .bind("at", at).execute();
+        if (updated == 0) {
+            h.createUpdate("INSERT INTO analytics_peer_stats (session_id, peer_id, workspace_id, body, updated_at)"
+                            + " VALUES (:session, :peer, :ws, :body, :at)")
+                    .bind("session", sessionId).bind("peer", peerId).bind("ws", workspaceId).bind("body", body)
+                    .bind("at", at).execute();
+        }
     }
 
     void deleteStatsOverride(Handle h, String workspaceId, String sessionId, String peerId) {

@@ -57,11 +57,22 @@ final class PeerStatsService {
         Session session = sessions.retrieve(ws, sessionId);
         requirePeer(session, peerId);
         Sides sides = StatsCheck.normalize(body);
+        try {
+            putOverride(ws, sessionId, peerId, sides);
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            if (!dev.hundred.server.store.SqlDialect.isUniqueViolation(e)) {
+                throw e;
+            }
+            putOverride(ws, sessionId, peerId, sides); // another put inserted first: this one now updates
+        }
+        return new PeerStats(peerId, sessionId, session.roomId(), sides.publisher(), sides.subscriber());
+    }
+
+    private void putOverride(Workspace ws, String sessionId, String peerId, Sides sides) {
         db.tx(h -> {
             store.putStatsOverride(h, ws.id(), sessionId, peerId, Json.write(sides), clock.instant());
             return null;
         });
-        return new PeerStats(peerId, sessionId, session.roomId(), sides.publisher(), sides.subscriber());
     }
 
     /** Back to derived stats. */

@@ -37,7 +37,10 @@ public final class Api {
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JsonErrorHandler());
             });
-            config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JsonErrorHandler()));
+            config.jetty.modifyServletContextHandler(context -> {
+                context.setErrorHandler(new JsonErrorHandler());
+                context.addFilter(new org.eclipse.jetty.ee10.servlet.FilterHolder(new Utf8Query()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+            });
             config.concurrency.useVirtualThreads = virtualThreads;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
@@ -67,7 +70,9 @@ public final class Api {
             });
             config.routes.before("/emulator/*", authFilter);
             config.routes.get("/healthz", ctx -> ctx.json(java.util.Map.of("status", "ok")));
-            features.forEach(feature -> feature.register(config.routes));
+            HeadLikeGet routes = new HeadLikeGet(config.routes);
+            features.forEach(feature -> feature.register(routes));
+            routes.finish();
 
             config.routes.exception(ApiError.class, (e, ctx) -> render(ctx, e.body()));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, translate(e, ctx)));

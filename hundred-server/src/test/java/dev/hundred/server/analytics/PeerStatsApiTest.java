@@ -330,4 +330,31 @@ class PeerStatsApiTest {
         // nothing was set
         assertThat(stats(ann, session).path("publisher").path("audio")).isEmpty();
     }
+
+    @Test
+    void stats_set_at_once_for_the_same_peer_all_succeed_and_one_wins() throws Exception {
+        // Found by the fuzz (FuzzTest): two puts at once each deleted nothing, then both inserted: a 500.
+        String room = Live.room(api);
+        String ann = Live.join(api, room, "host", "Ann").path("id").asText();
+        String session = api.get("/v2/sessions?room_id=" + room).json().path("data").path(0).path("id").asText();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            for (int round = 0; round < 8; round++) {
+                var gate = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> statuses = new ArrayList<>();
+                for (int k = 0; k < 16; k++) {
+                    statuses.add(pool.submit(() -> {
+                        gate.await();
+                        return api.post(statsPath(session, ann), Map.of()).status();
+                    }));
+                }
+                gate.countDown();
+                for (var status : statuses) {
+                    assertThat(status.get()).isEqualTo(200);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -111,4 +111,36 @@ class HostileInputTest extends ApiTestBase {
         assertError(api.post("/v2/rooms/" + room, Map.of("name", "n".repeat(300))), 400, "Invalid body param");
         assertThat(api.get("/v2/rooms/" + room).json()).isEqualTo(kept);
     }
+
+    @Test
+    void the_query_is_read_as_utf8_whatever_charset_the_content_type_names() {
+        // Found by the fuzz (FuzzTest): an unknown charset made every query parameter vanish, so filters,
+        // limits and the NUL check were skipped; a known one (ISO-8859-1) misread non-ASCII escapes.
+        for (String type : new String[] {"application/json; charset=nonsense", "text/plain; charset=ISO-8859-1"}) {
+            Map<String, String> header = Map.of("Content-Type", type);
+            assertError(api.send("GET", "/v2/rooms?limit=abc", null, header), 400, "Invalid query parameter",
+                    "limit must be an integer");
+            assertError(api.send("GET", "/v2/sessions?room_id=a%00b", null, header), 400, "Invalid query parameter",
+                    "room_id must not contain NUL characters");
+        }
+        // 200 escapes of é are 200 characters (within the 255 of room_id), not the 400 of their bytes
+        String e200 = "%C3%A9".repeat(200);
+        assertThat(api.send("GET", "/emulator/v1/events?room_id=" + e200, null,
+                Map.of("Content-Type", "text/plain; charset=ISO-8859-1")).status()).isEqualTo(200);
+        // the journal shows the header as sent (Jetty writes a charset it knows in lower case)
+        JsonNode journaled = api.get("/emulator/v1/requests?path=/v2/rooms").json().path("requests").path(0);
+        assertThat(journaled.path("headers").path("Content-Type").asText()).isEqualToIgnoringCase("text/plain; charset=ISO-8859-1");
+    }
+
+    @Test
+    void head_answers_with_the_status_get_would() throws IOException {
+        // Found by the fuzz (FuzzTest): Javalin answered HEAD on any GET route 200 without running it.
+        String bearer = "Authorization: Bearer " + api.token() + "\r\n";
+        assertThat(raw("HEAD /v2/rooms/0123456789abcdef01234567 HTTP/1.1\r\nHost: x\r\n" + bearer + "\r\n").status()).isEqualTo(404);
+        assertThat(raw("HEAD /v2/rooms?limit=abc HTTP/1.1\r\nHost: x\r\n" + bearer + "\r\n").status()).isEqualTo(400);
+        assertThat(raw("HEAD /emulator/v1/webhook HTTP/1.1\r\nHost: x\r\n" + bearer + "\r\n").status()).isEqualTo(404);
+        Client.Response ok = raw("HEAD /v2/rooms HTTP/1.1\r\nHost: x\r\n" + bearer + "\r\n");
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(ok.text()).isEmpty();
+    }
 }
