@@ -54,8 +54,17 @@ public final class RoomService {
         // Most creates make a new room: one INSERT that does nothing when the name is taken, committed on
         // its own (one statement needs no BEGIN and COMMIT round trips), answered from what was inserted.
         // A taken name, or a size the new room would break, takes the upsert path in a transaction.
-        return db.read(h -> insertNew(h, ws, body))
-                .orElseGet(() -> db.txRetryingOnUniqueViolation(h -> upsert(h, ws, body)));
+        try {
+            return db.read(h -> insertNew(h, ws, body))
+                    .orElseGet(() -> db.txRetryingOnUniqueViolation(h -> upsert(h, ws, body)));
+        } catch (RuntimeException e) {
+            // The template was read, then deleted by another request before the room's row went in: the
+            // room names a template that is not there, as if it had never been (found by the fuzz test).
+            if (SqlDialect.isForeignKeyViolation(e)) {
+                throw RoomErrors.templateNotFound();
+            }
+            throw e;
+        }
     }
 
     private Optional<Room> insertNew(Handle h, Workspace ws, RoomBody body) {
@@ -124,6 +133,9 @@ public final class RoomService {
         } catch (JdbiException e) {
             if (SqlDialect.isUniqueViolation(e)) {
                 throw RoomErrors.nameTaken(body.name());
+            }
+            if (SqlDialect.isForeignKeyViolation(e)) {
+                throw RoomErrors.templateNotFound(); // deleted between the check and the write, as in create
             }
             throw e;
         }

@@ -61,7 +61,26 @@ public final class ResetService {
         this.sockets = sockets;
     }
 
+    /**
+     * Runs the purge again (up to {@link #ATTEMPTS} times) when a row came in while it ran: a room created
+     * meanwhile still names a template the purge removes, and the next run removes that room too.
+     */
     public void reset(Workspace ws) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                purgeOnce(ws);
+                return;
+            } catch (org.jdbi.v3.core.JdbiException e) {
+                if (attempt == ATTEMPTS || !dev.hundred.server.store.SqlDialect.isForeignKeyViolation(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int ATTEMPTS = 5;
+
+    private void purgeOnce(Workspace ws) {
         db.tx(h -> {
             List<String> connected = live.gatewayPeerIds(h, ws.id());
             purge(h, ws);

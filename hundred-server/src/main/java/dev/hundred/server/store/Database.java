@@ -142,8 +142,23 @@ public final class Database implements AutoCloseable {
      * exception rolls everything back.
      */
     public <R, X extends Exception> R tx(HandleCallback<R, X> work) throws X {
-        return jdbi().inTransaction(work);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi().inTransaction(work);
+            } catch (JdbiException e) {
+                // The database rolled this transaction back to break a deadlock with another one, and says
+                // to run it again: nothing of it was kept (after-commit work never ran), so running it again
+                // is what the caller meant. The fuzz test's concurrent requests found such pairs.
+                if (attempt == DEADLOCK_ATTEMPTS || !SqlDialect.isDeadlockVictim(e)) {
+                    throw e;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000, 10_000_000L * attempt));
+            }
+        }
     }
+
+    private static final int DEADLOCK_ATTEMPTS = 4;
 
     /**
      * Runs {@code work} in a transaction, and once more if it broke a unique constraint: another request

@@ -55,6 +55,27 @@ class RoomConcurrencyTest extends ApiTestBase {
     }
 
     @Test
+    void a_create_racing_a_reset_that_removes_its_template_is_refused_never_a_500() throws Exception {
+        for (int round = 0; round < 25; round++) {
+            String template = api.post("/v2/templates", Map.of("name", "race-" + round)).at("/id");
+            List<Callable<Client.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String name = "race-" + round + "-" + i;
+                calls.add(() -> api.post("/v2/rooms", Map.of("name", name, "template_id", template)));
+            }
+            calls.add(() -> api.post("/emulator/v1/reset", Map.of()));
+            List<Client.Response> answers = together(calls);
+            assertThat(answers.get(8).status()).as(answers.get(8).text()).isEqualTo(200);
+            for (Client.Response created : answers.subList(0, 8)) {
+                assertThat(created.status()).as(created.text()).isIn(200, 400);
+                if (created.status() == 400) {
+                    assertThat(created.json().path("message").asText()).isEqualTo("Error: template not found");
+                }
+            }
+        }
+    }
+
+    @Test
     void two_updates_at_once_of_different_fields_both_stay() throws Exception {
         for (int round = 0; round < 10; round++) {
             String room = Live.room(api, Map.of("name", "both-" + round));
