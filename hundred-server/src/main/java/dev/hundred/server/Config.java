@@ -1,5 +1,6 @@
 package dev.hundred.server;
 
+import dev.hundred.server.cluster.Nodes;
 import dev.hundred.server.emulator.RequestJournal;
 import dev.hundred.server.guard.RateLimit;
 import dev.hundred.server.timers.Timers;
@@ -22,14 +23,18 @@ import java.time.Duration;
  * @param rateLimit      requests per workspace on /v2 (--rate-limit), or null for no limit (the default)
  * @param emulator       whether /emulator/v1 answers (--emulator false for production: it answers 404)
  * @param journalSize    how many requests the emulator's request journal keeps per workspace (0: none)
+ * @param nodeName       this node's name in a cluster (--node-name), the same across its restarts, or null
+ *                       for host:port; a node ends the stale gateway peers of earlier runs of its name
+ * @param nodeLease      how long a node counts as alive after renewing its lease ({@code Nodes#LEASE}, 15 s);
+ *                       shorter only for tests that kill a node
  */
 public record Config(String host, int port, String db, String accessKey, String secret, String virtualThreads,
                      WebhookOptions webhooks, String publicUrl, Duration timerLease, RateLimit rateLimit,
-                     boolean emulator, int journalSize) {
+                     boolean emulator, int journalSize, String nodeName, Duration nodeLease) {
 
     public Config(String host, int port, String db, String accessKey, String secret, String virtualThreads) {
         this(host, port, db, accessKey, secret, virtualThreads, WebhookOptions.defaults(), null, Timers.LEASE, null, true,
-                RequestJournal.DEFAULT_SIZE);
+                RequestJournal.DEFAULT_SIZE, null, Nodes.LEASE);
     }
 
     public static Config defaults() {
@@ -38,42 +43,52 @@ public record Config(String host, int port, String db, String accessKey, String 
 
     public Config withPort(int newPort) {
         return new Config(host, newPort, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                emulator, journalSize);
+                emulator, journalSize, nodeName, nodeLease);
     }
 
     public Config withDb(String newDb) {
         return new Config(host, port, newDb, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                emulator, journalSize);
+                emulator, journalSize, nodeName, nodeLease);
     }
 
     public Config withWebhooks(WebhookOptions newWebhooks) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, newWebhooks, publicUrl, timerLease, rateLimit,
-                emulator, journalSize);
+                emulator, journalSize, nodeName, nodeLease);
     }
 
     public Config withPublicUrl(String newPublicUrl) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, newPublicUrl, timerLease, rateLimit,
-                emulator, journalSize);
+                emulator, journalSize, nodeName, nodeLease);
     }
 
     public Config withTimerLease(Duration newTimerLease) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, newTimerLease, rateLimit,
-                emulator, journalSize);
+                emulator, journalSize, nodeName, nodeLease);
     }
 
     public Config withRateLimit(RateLimit newRateLimit) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, newRateLimit,
-                emulator, journalSize);
+                emulator, journalSize, nodeName, nodeLease);
     }
 
     public Config withEmulator(boolean newEmulator) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                newEmulator, journalSize);
+                newEmulator, journalSize, nodeName, nodeLease);
     }
 
     public Config withJournalSize(int newJournalSize) {
         return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                emulator, newJournalSize);
+                emulator, newJournalSize, nodeName, nodeLease);
+    }
+
+    public Config withNodeName(String newNodeName) {
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
+                emulator, journalSize, newNodeName, nodeLease);
+    }
+
+    public Config withNodeLease(Duration newNodeLease) {
+        return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
+                emulator, journalSize, nodeName, newNodeLease);
     }
 
     public boolean useVirtualThreads() {

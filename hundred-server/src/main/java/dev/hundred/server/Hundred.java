@@ -13,6 +13,7 @@ import dev.hundred.server.assets.AssetService;
 import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.auth.Tokens;
 import dev.hundred.server.clock.ClockRoutes;
+import dev.hundred.server.cluster.Nodes;
 import dev.hundred.server.clock.ClockService;
 import dev.hundred.server.clock.HundredClock;
 import dev.hundred.server.emulator.EmulatorSettings;
@@ -82,6 +83,7 @@ public final class Hundred implements AutoCloseable {
     private final HundredClock clock;
     private final ClockService clockService;
     private final Timers timers;
+    private final Nodes nodes;
     private final WorkspaceService workspaces;
     private final Tokens tokens;
     private final DomainEvents events;
@@ -101,6 +103,7 @@ public final class Hundred implements AutoCloseable {
         this.db = Database.open(config.db());
         this.clockService = new ClockService(db, clock);
         this.timers = new Timers(db, clock, config.timerLease());
+        this.nodes = new Nodes(db, wallClock, config.nodeLease());
         clockService.fireWith(timers);
 
         this.events = new DomainEvents();
@@ -111,9 +114,10 @@ public final class Hundred implements AutoCloseable {
         RoomCodeService roomCodes = new RoomCodeService(db, new RoomCodeStore(), rooms, templates, workspaces, tokens, clock);
         events.subscribe(RolesChanged.class, roomCodes::onRolesChanged);
         SessionService sessions = new SessionService(db, new SessionStore());
-        LivePlane live = new LivePlane(db, rooms, templates, sessions, new LiveStore(), events, timers, clock);
+        LivePlane live = new LivePlane(db, rooms, templates, sessions, new LiveStore(), events, timers, clock,
+                nodes.id());
         timers.register(SessionLimits.TIMER, new SessionLimits(live, timers, workspaces)::fire);
-        this.peers = new PeerService(live, workspaces, clock);
+        this.peers = new PeerService(live, workspaces);
         PeerSockets sockets = new PeerSockets(events);
         this.webhooks = new Webhooks(db, events, config.webhooks(), clock, wallClock);
         clockService.onMove(webhooks::wake);
@@ -189,12 +193,21 @@ public final class Hundred implements AutoCloseable {
             throw e;
         }
         clockService.start();
-        peers.endGatewayPeersOfStoppedServer();
+        nodes.start(nodeName(), peers);
         webhooks.start();
         timers.start();
         guards.start();
         inbox.start();
         return this;
+    }
+
+    /** --node-name, or host:port (stable across restarts of one node on one machine). */
+    private String nodeName() {
+        if (config.nodeName() != null) {
+            return config.nodeName();
+        }
+        String host = System.getenv("HOSTNAME");
+        return (host == null || host.isBlank() ? "localhost" : host) + ":" + port();
     }
 
     public int port() {
@@ -279,6 +292,7 @@ public final class Hundred implements AutoCloseable {
     public void close() {
         inbox.close(); // first: open long polls answer now rather than hold up the stop
         app.stop();
+        nodes.close(); // after the sockets closed and their peers left: the others sweep any left over now
         guards.close();
         timers.close();
         clockService.close();

@@ -49,9 +49,18 @@ public final class TestPeer implements WebSocket.Listener, AutoCloseable {
         return open(server, "", token);
     }
 
+    /** Opens a socket with {@code ?token=} to the server at {@code baseUrl} (a child process, another node). */
+    public static TestPeer connect(String baseUrl, String token) {
+        return open(baseUrl, "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), null);
+    }
+
     private static TestPeer open(Hundred server, String query, String bearer) {
+        return open(server.url(), query, bearer);
+    }
+
+    private static TestPeer open(String baseUrl, String query, String bearer) {
         TestPeer peer = new TestPeer();
-        URI uri = URI.create(server.url().replace("http://", "ws://") + PeerGateway.PATH + query);
+        URI uri = URI.create(baseUrl.replace("http://", "ws://") + PeerGateway.PATH + query);
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
