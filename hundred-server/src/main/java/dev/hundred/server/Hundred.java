@@ -13,7 +13,13 @@ import dev.hundred.server.assets.AssetService;
 import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.auth.Tokens;
 import dev.hundred.server.clock.ClockRoutes;
+import dev.hundred.server.activerooms.PeerNotice;
+import dev.hundred.server.cluster.Invalidations;
+import dev.hundred.server.cluster.NoticeListener;
 import dev.hundred.server.cluster.Nodes;
+import dev.hundred.server.cluster.Notices;
+import dev.hundred.server.store.Sequences;
+import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.clock.ClockService;
 import dev.hundred.server.clock.HundredClock;
 import dev.hundred.server.emulator.EmulatorSettings;
@@ -84,6 +90,8 @@ public final class Hundred implements AutoCloseable {
     private final ClockService clockService;
     private final Timers timers;
     private final Nodes nodes;
+    /** On PostgreSQL: what other nodes tell this one (notices for its peers, cache invalidations). */
+    private final NoticeListener listener;
     private final WorkspaceService workspaces;
     private final Tokens tokens;
     private final DomainEvents events;
@@ -108,7 +116,9 @@ public final class Hundred implements AutoCloseable {
 
         this.events = new DomainEvents();
         TemplateService templates = new TemplateService(db, new TemplateStore(), events, clock);
-        this.workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock);
+        boolean postgres = db.dialect() == SqlDialect.POSTGRES;
+        this.workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock,
+                new Invalidations(new Sequences(db.dialect()), postgres));
         this.tokens = new Tokens(workspaces, clock);
         RoomService rooms = new RoomService(db, new RoomStore(), templates, clock);
         RoomCodeService roomCodes = new RoomCodeService(db, new RoomCodeStore(), rooms, templates, workspaces, tokens, clock);
@@ -118,7 +128,11 @@ public final class Hundred implements AutoCloseable {
                 nodes.id());
         timers.register(SessionLimits.TIMER, new SessionLimits(live, timers, workspaces)::fire);
         this.peers = new PeerService(live, workspaces);
-        PeerSockets sockets = new PeerSockets(events);
+        PeerSockets sockets = new PeerSockets();
+        Notices notices = new Notices(postgres, sockets::deliver);
+        events.subscribe(PeerNotice.class, notices::publish);
+        this.listener = postgres ? new NoticeListener(config.db(), nodes.id(), notices, workspaces::forgetAll) : null;
+        notices.listenWith(listener);
         this.webhooks = new Webhooks(db, events, config.webhooks(), clock, wallClock);
         clockService.onMove(webhooks::wake);
         this.inbox = new EventInbox(db, clock);
@@ -193,6 +207,9 @@ public final class Hundred implements AutoCloseable {
             throw e;
         }
         clockService.start();
+        if (listener != null) {
+            listener.start(); // before this node's peers are swept or joined: they hear of every change
+        }
         nodes.start(nodeName(), peers);
         webhooks.start();
         timers.start();
@@ -292,6 +309,9 @@ public final class Hundred implements AutoCloseable {
     public void close() {
         inbox.close(); // first: open long polls answer now rather than hold up the stop
         app.stop();
+        if (listener != null) {
+            listener.close();
+        }
         nodes.close(); // after the sockets closed and their peers left: the others sweep any left over now
         guards.close();
         timers.close();

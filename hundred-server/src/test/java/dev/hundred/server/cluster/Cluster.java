@@ -36,9 +36,28 @@ final class Cluster {
 
     /** A gateway peer of {@code room} connected to {@code node}, joined (its joined message consumed). */
     static TestPeer peer(ChildServer node, String room, String name) {
-        TestPeer peer = TestPeer.connect(node.url(), ChildServer.appToken(room, "host", "user-" + name));
+        return peer(node, room, name, "host");
+    }
+
+    static TestPeer peer(ChildServer node, String room, String name, String role) {
+        TestPeer peer = TestPeer.connect(node.url(), ChildServer.appToken(room, role, "user-" + name));
         peer.join(name);
         return peer;
+    }
+
+    /**
+     * A first peer joins and leaves on each node, with a minute to be told it joined: on a loaded machine a
+     * node's first join (cold code, a first NOTIFY) can take longer than the tests' 10 s per message.
+     */
+    static void warmUp(ChildServer... nodes) {
+        for (ChildServer node : nodes) {
+            String room = room(node, "warm-up");
+            try (TestPeer peer = TestPeer.connect(node.url(), ChildServer.appToken(room, "host", "warm"))) {
+                peer.send(java.util.Map.of("type", "join", "name", "warm"));
+                org.assertj.core.api.Assertions.assertThat(peer.next(java.time.Duration.ofSeconds(60))
+                        .path("type").asText()).isEqualTo("joined");
+            }
+        }
     }
 
     static String room(ChildServer node, String name) {

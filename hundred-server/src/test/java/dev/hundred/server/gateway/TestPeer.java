@@ -112,11 +112,30 @@ public final class TestPeer implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** The next message, waiting up to {@code max} (a first join on a node that has just started). */
+    public JsonNode next(Duration max) {
+        try {
+            JsonNode message = inbox.poll(max.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(message).as("a message within %s", max).isNotNull();
+            return message;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The next message, which must be of this type. */
     public JsonNode next(String type) {
         JsonNode message = next();
         assertThat(message.path("type").asText()).as("type of %s", message).isEqualTo(type);
         return message;
+    }
+
+    /** The messages received and not yet read, without waiting. */
+    public java.util.List<JsonNode> received() {
+        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+        inbox.drainTo(all);
+        return all;
     }
 
     /** No message arrives within {@code millis}. */
