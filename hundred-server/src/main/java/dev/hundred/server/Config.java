@@ -1,5 +1,6 @@
 package dev.hundred.server;
 
+import dev.hundred.server.cluster.Nodes;
 import dev.hundred.server.emulator.RequestJournal;
 import dev.hundred.server.guard.RateLimit;
 import dev.hundred.server.timers.Timers;
@@ -26,10 +27,15 @@ import java.time.Duration;
  * @param emulator       whether /emulator/v1 answers (--emulator false for production: it answers 404)
  * @param journalSize    how many requests the emulator's request journal keeps per workspace (0: none)
  * @param metricsToken   the bearer token GET /metrics needs (--metrics-token), or null: open
+ * @param nodeName       this node's name in a cluster (--node-name), the same across its restarts, or null
+ *                       for host:port; a node ends the stale gateway peers of earlier runs of its name
+ * @param nodeLease      how long a node counts as alive after renewing its lease ({@code Nodes#LEASE}, 15 s);
+ *                       shorter only for tests that kill a node
  */
 public record Config(String host, int port, String db, String accessKey, String secret, String virtualThreads,
                      WebhookOptions webhooks, String publicUrl, Duration timerLease, RateLimit rateLimit,
-                     boolean emulator, int journalSize, String metricsToken) {
+                     boolean emulator, int journalSize, String metricsToken,
+                     String nodeName, Duration nodeLease) {
 
     public static Config defaults() {
         Edit e = new Edit();
@@ -41,6 +47,7 @@ public record Config(String host, int port, String db, String accessKey, String 
         e.timerLease = Timers.LEASE;
         e.emulator = true;
         e.journalSize = RequestJournal.DEFAULT_SIZE;
+        e.nodeLease = Nodes.LEASE;
         return e.done();
     }
 
@@ -103,6 +110,14 @@ public record Config(String host, int port, String db, String accessKey, String 
         return with(e -> e.metricsToken = newMetricsToken);
     }
 
+    public Config withNodeName(String newNodeName) {
+        return with(e -> e.nodeName = newNodeName);
+    }
+
+    public Config withNodeLease(Duration newNodeLease) {
+        return with(e -> e.nodeLease = newNodeLease);
+    }
+
     public boolean useVirtualThreads() {
         return switch (virtualThreads) {
             case "true" -> true;
@@ -126,6 +141,8 @@ public record Config(String host, int port, String db, String accessKey, String 
         boolean emulator;
         int journalSize;
         String metricsToken;
+        String nodeName;
+        Duration nodeLease;
 
         Edit() {}
 
@@ -143,11 +160,13 @@ public record Config(String host, int port, String db, String accessKey, String 
             emulator = c.emulator;
             journalSize = c.journalSize;
             metricsToken = c.metricsToken;
+            nodeName = c.nodeName;
+            nodeLease = c.nodeLease;
         }
 
         Config done() {
             return new Config(host, port, db, accessKey, secret, virtualThreads, webhooks, publicUrl, timerLease, rateLimit,
-                    emulator, journalSize, metricsToken);
+                    emulator, journalSize, metricsToken, nodeName, nodeLease);
         }
     }
 }

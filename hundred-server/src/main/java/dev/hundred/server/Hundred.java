@@ -13,6 +13,13 @@ import dev.hundred.server.assets.AssetService;
 import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.auth.Tokens;
 import dev.hundred.server.clock.ClockRoutes;
+import dev.hundred.server.activerooms.PeerNotice;
+import dev.hundred.server.cluster.Invalidations;
+import dev.hundred.server.cluster.NoticeListener;
+import dev.hundred.server.cluster.Nodes;
+import dev.hundred.server.cluster.Notices;
+import dev.hundred.server.store.Sequences;
+import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.clock.ClockService;
 import dev.hundred.server.clock.HundredClock;
 import dev.hundred.server.emulator.EmulatorSettings;
@@ -88,6 +95,9 @@ public final class Hundred implements AutoCloseable {
     private final HundredClock clock;
     private final ClockService clockService;
     private final Timers timers;
+    private final Nodes nodes;
+    /** On PostgreSQL: what other nodes tell this one (notices for its peers, cache invalidations). */
+    private final NoticeListener listener;
     private final WorkspaceService workspaces;
     private final Tokens tokens;
     private final DomainEvents events;
@@ -110,21 +120,29 @@ public final class Hundred implements AutoCloseable {
         this.db = Database.open(config.db(), metrics.registry());
         this.clockService = new ClockService(db, clock);
         this.timers = new Timers(db, clock, config.timerLease());
+        this.nodes = new Nodes(db, wallClock, config.nodeLease());
         clockService.fireWith(timers);
         timers.measureInto(metrics.registry());
 
         this.events = new DomainEvents();
         TemplateService templates = new TemplateService(db, new TemplateStore(), events, clock);
-        this.workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock);
+        boolean postgres = db.dialect() == SqlDialect.POSTGRES;
+        this.workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock,
+                new Invalidations(new Sequences(db.dialect()), postgres));
         this.tokens = new Tokens(workspaces, clock);
         RoomService rooms = new RoomService(db, new RoomStore(), templates, config.webhooks().targets(), clock);
         RoomCodeService roomCodes = new RoomCodeService(db, new RoomCodeStore(), rooms, templates, workspaces, tokens, clock);
         events.subscribe(RolesChanged.class, roomCodes::onRolesChanged);
         SessionService sessions = new SessionService(db, new SessionStore());
-        LivePlane live = new LivePlane(db, rooms, templates, sessions, new LiveStore(), events, timers, clock);
+        LivePlane live = new LivePlane(db, rooms, templates, sessions, new LiveStore(), events, timers, clock,
+                nodes.id());
         timers.register(SessionLimits.TIMER, new SessionLimits(live, timers, workspaces)::fire);
-        this.peers = new PeerService(live, workspaces, clock);
-        PeerSockets sockets = new PeerSockets(events);
+        this.peers = new PeerService(live, workspaces);
+        PeerSockets sockets = new PeerSockets();
+        Notices notices = new Notices(postgres, sockets::deliver);
+        events.subscribe(PeerNotice.class, notices::publish);
+        this.listener = postgres ? new NoticeListener(config.db(), nodes.id(), notices, workspaces::forgetAll) : null;
+        notices.listenWith(listener);
         this.webhooks = new Webhooks(db, events, config.webhooks(), clock, wallClock);
         webhooks.measureInto(metrics.registry());
         clockService.onMove(webhooks::wake);
@@ -204,12 +222,24 @@ public final class Hundred implements AutoCloseable {
             throw e;
         }
         clockService.start();
-        peers.endGatewayPeersOfStoppedServer();
+        if (listener != null) {
+            listener.start(); // before this node's peers are swept or joined: they hear of every change
+        }
+        nodes.start(nodeName(), peers);
         webhooks.start();
         timers.start();
         guards.start();
         inbox.start();
         return this;
+    }
+
+    /** --node-name, or host:port (stable across restarts of one node on one machine). */
+    private String nodeName() {
+        if (config.nodeName() != null) {
+            return config.nodeName();
+        }
+        String host = System.getenv("HOSTNAME");
+        return (host == null || host.isBlank() ? "localhost" : host) + ":" + port();
     }
 
     public int port() {
@@ -299,6 +329,10 @@ public final class Hundred implements AutoCloseable {
     public void close() {
         inbox.close(); // first: open long polls answer now rather than hold up the stop
         app.stop();
+        if (listener != null) {
+            listener.close();
+        }
+        nodes.close(); // after the sockets closed and their peers left: the others sweep any left over now
         guards.close();
         timers.close();
         clockService.close();

@@ -117,6 +117,13 @@ public final class Main implements Callable<Integer> {
         // Hidden: only tests that kill a node holding a timer want another node to take it over sooner.
         @Option(names = "--timer-lease", defaultValue = "60s", hidden = true)
         String timerLease;
+        @Option(names = "--node-name", defaultValue = "${env:HUNDRED_NODE_NAME}",
+                description = "This node's name among several on one database, the same across its restarts"
+                        + " (default: host name:port; docs/cluster.md).")
+        String nodeName;
+        // Hidden: only tests that kill a node want the others to notice sooner than the 15 s lease.
+        @Option(names = "--node-lease", defaultValue = "15s", hidden = true)
+        String nodeLease;
 
         @Override
         public Integer call() {
@@ -148,7 +155,9 @@ public final class Main implements Callable<Integer> {
                     .withPublicUrl(publicUrl == null || publicUrl.isBlank() ? null : publicUrl.replaceAll("/+$", ""))
                     .withTimerLease(WebhookOptions.parseDuration(timerLease)).withRateLimit(limit).withEmulator(emulator)
                     .withJournalSize(journalSize)
-                    .withMetricsToken(metricsToken == null || metricsToken.isBlank() ? null : metricsToken)).start();
+                    .withMetricsToken(metricsToken == null || metricsToken.isBlank() ? null : metricsToken)
+                    .withNodeName(nodeName == null || nodeName.isBlank() ? null : nodeName.trim())
+                    .withNodeLease(WebhookOptions.parseDuration(nodeLease))).start();
             Runtime.getRuntime().addShutdownHook(new Thread(hundred::close, "hundred-shutdown"));
             boolean generated = secret == null && hundred.workspaces().list().isEmpty();
             Workspace ws = hundred.defaultWorkspace();

@@ -40,9 +40,12 @@ public final class LivePlane {
     private final Timers timers;
     private final Clock clock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** This node (cluster/Nodes): recorded on the gateway peers whose sockets it holds. */
+    private final String nodeId;
 
     public LivePlane(Database db, RoomService rooms, TemplateService templates, SessionService sessions,
-                     LiveStore store, DomainEvents events, Timers timers, Clock clock) {
+                     LiveStore store, DomainEvents events, Timers timers, Clock clock, String nodeId) {
+        this.nodeId = nodeId;
         this.db = db;
         this.rooms = rooms;
         this.templates = templates;
@@ -122,7 +125,7 @@ public final class LivePlane {
         SessionRow s = r.session();
         LivePeer peer = new LivePeer(peerId, r.ws.id(), r.room.id(), s.id(), name, role, userId, metadata, type,
                 transport, r.now, null);
-        store.insertPeer(r.h, peer);
+        store.insertPeer(r.h, peer, transport.equals(LivePeer.GATEWAY) ? nodeId : null);
         sessions.touch(r.h, s, r.now);
         r.added(peer);
         emit(r, RoomEventData.PEER_JOIN, RoomEventData.peerJoin(r.room, s, peer));

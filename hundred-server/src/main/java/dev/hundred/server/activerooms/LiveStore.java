@@ -19,11 +19,12 @@ public final class LiveStore {
     private static final String TRACK = "SELECT t.id, t.peer_id, t.stream_id, t.track_type, t.source, t.mute,"
             + " t.description, t.started_at FROM peer_tracks t";
 
-    public void insertPeer(Handle h, LivePeer p) {
+    /** {@code nodeId}: the node holding the peer's socket, null when no socket holds it. */
+    public void insertPeer(Handle h, LivePeer p, String nodeId) {
         h.createUpdate("INSERT INTO session_peers (id, workspace_id, room_id, session_id, name, role, user_id,"
-                        + " metadata, peer_type, transport, joined_at) VALUES (:id, :workspaceId, :roomId, :sessionId,"
-                        + " :name, :role, :userId, :metadata, :type, :transport, :joinedAt)")
-                .bindMethods(p).execute();
+                        + " metadata, peer_type, transport, joined_at, node_id) VALUES (:id, :workspaceId, :roomId,"
+                        + " :sessionId, :name, :role, :userId, :metadata, :type, :transport, :joinedAt, :nodeId)")
+                .bindMethods(p).bind("nodeId", nodeId).execute();
     }
 
     public void updatePeer(Handle h, LivePeer p) {
@@ -48,11 +49,17 @@ public final class LiveStore {
                 .bind("id", peerId).bind("ws", workspaceId).bind("roomId", roomId).map(LiveStore::peer).findOne();
     }
 
-    /** Connected peers held by a gateway socket (on any node) that joined before {@code before}. */
-    public List<LivePeer> gatewayPeers(Handle h, Instant before) {
-        return h.createQuery(PEER + " WHERE transport = :t AND left_at IS NULL AND joined_at < :before"
+    /** Connected peers whose gateway socket one of these nodes holds (held, if those nodes are gone). */
+    public List<LivePeer> gatewayPeersOf(Handle h, List<String> nodeIds) {
+        return h.createQuery(PEER + " WHERE transport = :t AND left_at IS NULL AND node_id IN (<nodes>)"
                         + " ORDER BY joined_at, id")
-                .bind("t", LivePeer.GATEWAY).bind("before", before).map(LiveStore::peer).list();
+                .bind("t", LivePeer.GATEWAY).bindList("nodes", nodeIds).map(LiveStore::peer).list();
+    }
+
+    /** Connected gateway peers with no node: made by a server from before nodes had ids. */
+    public List<LivePeer> gatewayPeersOfNoNode(Handle h) {
+        return h.createQuery(PEER + " WHERE transport = :t AND left_at IS NULL AND node_id IS NULL ORDER BY joined_at, id")
+                .bind("t", LivePeer.GATEWAY).map(LiveStore::peer).list();
     }
 
     public void insertTrack(Handle h, String peerId, Track t) {

@@ -2,11 +2,10 @@ package dev.hundred.server.activerooms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.hundred.server.cluster.Nodes;
 import dev.hundred.server.sessions.SessionPeer;
 import dev.hundred.server.workspaces.Workspace;
 import dev.hundred.server.workspaces.WorkspaceService;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +20,17 @@ import org.slf4j.LoggerFactory;
  * send a message. The gateway calls it for socket peers and the emulator for peers without a socket;
  * both go through the same rules and emit the same webhooks.
  */
-public final class PeerService {
+public final class PeerService implements Nodes.Sweeper {
     private static final Logger LOG = LoggerFactory.getLogger(PeerService.class);
     static final String CLIENT_REQUEST = "client request";
     static final String WEBSOCKET_CLOSED = "websocket closed";
 
     private final LivePlane live;
     private final WorkspaceService workspaces;
-    /** Gateway peers that joined before this instant held sockets of a server that is gone. */
-    private final Instant startedAt;
 
-    public PeerService(LivePlane live, WorkspaceService workspaces, Clock clock) {
+    public PeerService(LivePlane live, WorkspaceService workspaces) {
         this.live = live;
         this.workspaces = workspaces;
-        this.startedAt = clock.instant();
     }
 
     /**
@@ -219,12 +215,21 @@ public final class PeerService {
     }
 
     /**
-     * At start-up: a peer still marked as held by a gateway socket that joined before this server was made
-     * lost its socket when the previous server stopped, so it leaves with reason {@code websocket closed}.
-     * (One node only; several nodes will need to know which node held each socket.)
+     * Ends, with reason {@code websocket closed}, the connected gateway peers whose sockets these nodes held:
+     * nodes that are gone (their lease lapsed) or earlier runs of this node (cluster/Nodes). Answers how many.
      */
-    public int endGatewayPeersOfStoppedServer() {
-        List<LivePeer> stale = live.read(h -> live.store().gatewayPeers(h, startedAt));
+    @Override
+    public int endPeersOf(List<String> nodeIds) {
+        return end(live.read(h -> live.store().gatewayPeersOf(h, nodeIds)));
+    }
+
+    /** The same for the gateway peers of a server from before nodes had ids (an upgrade's first start). */
+    @Override
+    public int endPeersOfNoNode() {
+        return end(live.read(h -> live.store().gatewayPeersOfNoNode(h)));
+    }
+
+    private int end(List<LivePeer> stale) {
         for (LivePeer p : stale) {
             Workspace ws = workspaces.byId(p.workspaceId());
             try {

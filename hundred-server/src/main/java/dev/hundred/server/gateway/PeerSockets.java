@@ -20,9 +20,8 @@ public final class PeerSockets {
 
     private final Map<String, PeerSocket> byPeer = new ConcurrentHashMap<>();
 
-    public PeerSockets(DomainEvents events) {
-        events.subscribe(PeerNotice.class, (h, notice) -> h.afterCommit(() -> deliver(notice)));
-    }
+    /** Told what to deliver by cluster/Notices: after the commit on this node, or through PostgreSQL from any. */
+    public PeerSockets() {}
 
     void attach(String peerId, PeerSocket socket) {
         byPeer.put(peerId, socket);
@@ -41,17 +40,18 @@ public final class PeerSockets {
         return byPeer.size();
     }
 
-    private void deliver(PeerNotice notice) {
-        String text = Json.write(notice.message());
-        for (String peerId : notice.to()) {
-            PeerSocket socket = notice.closes() ? byPeer.remove(peerId) : byPeer.get(peerId);
+    /** Sends {@code text} to those of {@code to} whose socket this node holds; a close code closes them after. */
+    public void deliver(List<String> to, String text, int closeCode, String closeReason) {
+        boolean closes = closeCode != 0;
+        for (String peerId : to) {
+            PeerSocket socket = closes ? byPeer.remove(peerId) : byPeer.get(peerId);
             if (socket == null) {
                 continue; // held by another node, an emulator peer, or gone already
             }
             try {
                 socket.outbox.send(text);
-                if (notice.closes()) {
-                    socket.close(notice.closeCode(), notice.closeReason());
+                if (closes) {
+                    socket.close(closeCode, closeReason);
                 }
             } catch (RuntimeException e) {
                 LOG.debug("could not tell peer {}", peerId, e); // its socket is closing; its close ends it

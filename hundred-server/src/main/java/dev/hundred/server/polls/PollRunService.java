@@ -173,6 +173,9 @@ public final class PollRunService {
                 return null;
             }
             for (PollRun run : runs.runningInSession(tx.handle(), tx.session().id())) {
+                if (run.startedAt().isAfter(peer.get().joinedAt())) {
+                    continue; // started after the peer joined: it was connected, and heard poll-started then
+                }
                 polls.store().byId(tx.handle(), ws.id(), run.pollId()).ifPresent(poll ->
                         tx.tell(List.of(peerId), PollNotices.started(poll, run, stopsAt(tx.handle(), run))));
             }

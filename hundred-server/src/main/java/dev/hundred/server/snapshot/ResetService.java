@@ -116,7 +116,7 @@ public final class ResetService {
         faults.deleteAll(h, ws);
         new IdempotencyStore().deleteWorkspace(h, id);
         new TimerStore().deleteWorkspace(h, id);
-        new OutboxStore().deleteWorkspace(h, id);
+        OutboxStore.deleteWorkspace(h, id); // needs no sequence: it only deletes
         new WebhookHistoryStore().deleteWorkspace(h, id);
         new ReplayStore().deleteWorkspace(h, id);
         settings.reset(h, ws);

@@ -192,9 +192,11 @@ public final class Dispatcher implements AutoCloseable {
         Instant now = clock.instant();
         List<Instant> retries = new ArrayList<>();
         try {
+            // Finishing locks each lane's counter: in lane order, so two nodes recording at once never deadlock.
+            List<Attempt> byLane = batch.stream().sorted(java.util.Comparator.comparing(a -> a.row().lane())).toList();
             db.tx(h -> {
                 retries.clear();
-                for (Attempt a : batch) {
+                for (Attempt a : byLane) {
                     OutboxRow row = a.row();
                     Instant retryAt = a.outcome().delivered() ? null
                             : options.nextAttempt(row.attempts(), row.queuedAt(), now).orElse(null);

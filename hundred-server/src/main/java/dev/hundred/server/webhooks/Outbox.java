@@ -16,7 +16,10 @@ import org.jdbi.v3.core.Handle;
 public final class Outbox {
     static final int MAX_KEY = 255;
 
-    /** Order within a room: microseconds since the epoch, strictly increasing in this process. */
+    /**
+     * Order of a replay's own lane and of history rows written directly: microseconds, increasing in this
+     * process. A room's webhooks take their order from the database instead ({@link OutboxStore#nextSeq}).
+     */
     private static final AtomicLong SEQ = new AtomicLong();
 
     private final WebhookSettingsService settings;
@@ -42,7 +45,7 @@ public final class Outbox {
         String room = clip(event.roomId() == null ? "" : event.roomId());
         Instant now = clock.instant();
         Instant at = event.at().truncatedTo(ChronoUnit.MICROS); // what both databases keep
-        store.insert(h, new OutboxRow(id, room, nextSeq(now), event.workspace().id(), room, id, event.type(),
+        store.insert(h, new OutboxRow(id, room, store.nextSeq(h, room, now), event.workspace().id(), room, id, event.type(),
                 at, Envelope.of(id, event, at), to.url(), clip(to.host()), to.headers(), to.signingSecret(), 0, now,
                 null, now), now);
         h.afterCommit(dispatcher::wake);

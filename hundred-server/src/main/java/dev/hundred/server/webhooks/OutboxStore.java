@@ -3,6 +3,7 @@ package dev.hundred.server.webhooks;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.WorkspaceRows;
+import dev.hundred.server.store.Sequences;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,16 +15,43 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** SQL for the outbox, the finished deliveries and their attempts. */
+/**
+ * SQL for the outbox, the finished deliveries and their attempts. A lane's rows go out one at a time in
+ * seq order: only the row that heads its lane ({@code head}) is claimable, and finishing it makes the next
+ * one head, with the lane's counter locked (as a change queuing into the lane holds it) so that a row
+ * queued meanwhile and the row finishing never both think the other is the head.
+ */
 public final class OutboxStore {
+    /** The claim's SQL, for the test that reads its plan. */
+    static final String CLAIM = "SELECT o.* FROM webhook_outbox o WHERE o.head = TRUE AND o.due_at <= :now"
+            + " AND (o.lease_until IS NULL OR o.lease_until < :wall)";
+    private final Sequences sequences;
+
+    OutboxStore(Sequences sequences) {
+        this.sequences = sequences;
+    }
+
+    /** The order of a new row in its lane: taken under the lane's lock, at least the event's microseconds. */
+    long nextSeq(Handle h, String lane, Instant now) {
+        return sequences.next(h, counter(lane), java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, now));
+    }
+
+    private static String counter(String lane) {
+        return "webhook:" + lane;
+    }
+
     private static final String COLUMNS = "id, lane, seq, workspace_id, room_id, event_id, event_type, event_at, body,"
             + " url, host, headers, signing_secret, attempts, due_at, workflow_id, created_at";
     private static final String VALUES = ":id, :lane, :seq, :workspaceId, :roomId, :eventId, :eventType, :eventAt, :body,"
             + " :url, :host, :headersJson, :signingSecret, :attempts, :dueAt, :workflowId, :createdAt";
 
+    /** Queues a row behind those of its lane ({@link #nextSeq} taken first, in this transaction). */
     void insert(Handle h, OutboxRow row, Instant now) {
-        bind(h.createUpdate("INSERT INTO webhook_outbox (" + COLUMNS + ") VALUES (" + VALUES + ")"), row, now).execute();
+        bind(h.createUpdate("INSERT INTO webhook_outbox (" + COLUMNS + ", head) VALUES (" + VALUES + ","
+                + " NOT EXISTS (SELECT 1 FROM webhook_outbox p WHERE p.lane = :lane))"), row, now).execute();
     }
+
+    /** Rows of lanes of their own (replays): each heads its lane. */
 
     void insertAll(Handle h, List<OutboxRow> rows, Instant now) {
         PreparedBatch batch = h.prepareBatch("INSERT INTO webhook_outbox (" + COLUMNS + ") VALUES (" + VALUES + ")");
@@ -53,10 +81,7 @@ public final class OutboxStore {
     List<OutboxRow> claim(Handle h, Instant now, Instant wall, Instant leaseUntil, int limit, Collection<String> busyHosts,
                           Predicate<OutboxRow> admit) {
         String notBusy = busyHosts.isEmpty() ? "" : " AND o.host NOT IN (<busy>)";
-        var query = h.createQuery("SELECT o.* FROM webhook_outbox o WHERE o.due_at <= :now"
-                        + " AND (o.lease_until IS NULL OR o.lease_until < :wall)"
-                        + " AND NOT EXISTS (SELECT 1 FROM webhook_outbox p WHERE p.lane = o.lane AND p.seq < o.seq)"
-                        + notBusy
+        var query = h.createQuery(CLAIM + notBusy
                         + " ORDER BY o.due_at, o.seq FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE SKIP LOCKED")
                 .bind("now", now).bind("wall", wall);
         if (!busyHosts.isEmpty()) {
@@ -89,11 +114,15 @@ public final class OutboxStore {
 
     /** Moves the row to the finished deliveries; false when the lease was lost meanwhile. */
     boolean finish(Handle h, OutboxRow row, boolean success, String error, Instant now) {
+        sequences.lock(h, counter(row.lane())); // none for a replay's lane of its own
         int deleted = h.createUpdate("DELETE FROM webhook_outbox WHERE id = :id AND attempts = :attempts")
                 .bind("id", row.id()).bind("attempts", row.attempts()).execute();
         if (deleted == 0) {
             return false;
         }
+        h.createUpdate("UPDATE webhook_outbox SET head = TRUE WHERE id = (SELECT id FROM webhook_outbox"
+                        + " WHERE lane = :lane ORDER BY seq FETCH FIRST 1 ROW ONLY)")
+                .bind("lane", row.lane()).execute();
         h.createUpdate("INSERT INTO webhook_deliveries (id, seq, workspace_id, room_id, event_id, event_type, event_at, body,"
                         + " url, status, error_reason, attempts, workflow_id, finished_at) VALUES (:id, :seq, :workspaceId, :roomId,"
                         + " :eventId, :eventType, :eventAt, :body, :url, :status, :error, :attempts, :workflowId, :now)")
@@ -131,7 +160,7 @@ public final class OutboxStore {
     }
 
     /** The workspace's queued deliveries (emulator reset): what was not sent yet never will be. */
-    public void deleteWorkspace(Handle h, String workspaceId) {
+    public static void deleteWorkspace(Handle h, String workspaceId) {
         WorkspaceRows.deleteThrough(h, "webhook_attempts", "delivery_id", "webhook_outbox", workspaceId);
         WorkspaceRows.delete(h, "webhook_outbox", workspaceId);
     }

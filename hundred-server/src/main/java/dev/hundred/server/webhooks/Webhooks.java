@@ -16,7 +16,7 @@ public final class Webhooks implements AutoCloseable {
     private final WebhookRoutes routes;
 
     public Webhooks(Database db, DomainEvents events, WebhookOptions options, Clock clock, Clock wall) {
-        OutboxStore outboxStore = new OutboxStore();
+        OutboxStore outboxStore = new OutboxStore(new dev.hundred.server.store.Sequences(db.dialect()));
         WebhookHistoryStore historyStore = new WebhookHistoryStore();
         this.settings = new WebhookSettingsService(db, new WebhookSettingsStore(), options.targets(), clock);
         this.dispatcher = new Dispatcher(db, outboxStore, options, clock, wall);

@@ -1,7 +1,9 @@
 package dev.hundred.server.workspaces;
 
+import dev.hundred.server.cluster.Invalidations;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
+import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.templates.TemplateService;
 import java.time.Clock;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Workspaces (100ms apps). Every token check looks one up by access key, so they are cached in memory;
- * a secret change goes through here and refreshes the cache.
+ * a secret change goes through here and refreshes the cache, and every other node's ({@link Invalidations}).
  */
 public final class WorkspaceService {
     private final Database db;
@@ -21,7 +23,17 @@ public final class WorkspaceService {
     private final Map<String, Workspace> byAccessKey = new ConcurrentHashMap<>();
     private final Map<String, Workspace> byId = new ConcurrentHashMap<>();
 
+    /** Null on a node alone with its database (tests that build the service by hand). */
+    private final Invalidations invalidations;
+
     public WorkspaceService(Database db, WorkspaceStore store, TemplateService templates, Clock clock) {
+        this(db, store, templates, clock, null);
+    }
+
+    /** {@code invalidations}: a secret changed here reaches the caches of every node (docs/cluster.md). */
+    public WorkspaceService(Database db, WorkspaceStore store, TemplateService templates, Clock clock,
+                            Invalidations invalidations) {
+        this.invalidations = invalidations;
         this.db = db;
         this.store = store;
         this.templates = templates;
@@ -54,13 +66,24 @@ public final class WorkspaceService {
                 if (secret != null && !secret.equals(ws.secret())) {
                     db.tx(h -> {
                         store.updateSecret(h, ws.id(), secret);
+                        if (invalidations != null) {
+                            invalidations.changed(h, Invalidations.WORKSPACES);
+                        }
                         return null;
                     });
                     return remember(new Workspace(ws.id(), ws.customerId(), ws.accessKey(), secret, ws.name(), ws.createdAt()));
                 }
                 return ws;
             }
-            return create("default", accessKey, secret);
+            try {
+                return create("default", accessKey, secret);
+            } catch (RuntimeException e) {
+                if (!SqlDialect.isUniqueViolation(e)) {
+                    throw e;
+                }
+                // Another node starting at the same moment made it first: take that one (and set the secret).
+                return ensureDefault(accessKey, secret);
+            }
         }
         List<Workspace> all = list();
         return all.isEmpty() ? create("default", null, secret) : remember(all.get(0));
@@ -82,6 +105,12 @@ public final class WorkspaceService {
     public Workspace byId(String id) {
         Workspace cached = byId.get(id);
         return cached != null ? cached : db.read(h -> store.byId(h, id)).map(this::remember).orElse(null);
+    }
+
+    /** Drops every cached workspace (another node changed one): the next look-up reads the database. */
+    public void forgetAll() {
+        byAccessKey.clear();
+        byId.clear();
     }
 
     private Workspace remember(Workspace ws) {

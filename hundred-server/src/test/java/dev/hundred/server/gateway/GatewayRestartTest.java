@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A server that stopped without closing its sockets (killed) leaves gateway peers marked connected; the
- * next server to start on that database ends them with reason {@code websocket closed}. Emulator peers,
+ * A server that stopped without closing its sockets (killed) leaves gateway peers marked connected; when
+ * the same node (by --node-name) starts again on that database it ends them with reason {@code websocket closed}. Emulator peers,
  * which no socket holds, stay. Here the "killed" server is one that is still running but forgotten.
  */
 class GatewayRestartTest {
@@ -23,7 +23,9 @@ class GatewayRestartTest {
     @ValueSource(strings = {"h2-file", Backends.POSTGRES})
     void the_next_server_ends_the_gateway_peers_of_a_server_that_died(String backend) {
         String db = backend.equals("h2-file") ? Backends.freshH2Directory() : Backends.freshPostgresUrl();
-        Config config = Config.defaults().withPort(0).withDb(db).withCredentials("restart-key", "restart-secret").withVirtualThreads("false");
+        // The same node name: the next server is this node restarted (cluster/NodeLeaseTest has two nodes).
+        Config config = Config.defaults().withPort(0).withDb(db).withCredentials("restart-key", "restart-secret")
+                .withVirtualThreads("false").withNodeName("restart-node");
 
         try (Hundred dead = new Hundred(config).start()) {
             Workspace ws = dead.defaultWorkspace();

@@ -49,9 +49,18 @@ public final class TestPeer implements WebSocket.Listener, AutoCloseable {
         return open(server, "", token);
     }
 
+    /** Opens a socket with {@code ?token=} to the server at {@code baseUrl} (a child process, another node). */
+    public static TestPeer connect(String baseUrl, String token) {
+        return open(baseUrl, "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), null);
+    }
+
     private static TestPeer open(Hundred server, String query, String bearer) {
+        return open(server.url(), query, bearer);
+    }
+
+    private static TestPeer open(String baseUrl, String query, String bearer) {
         TestPeer peer = new TestPeer();
-        URI uri = URI.create(server.url().replace("http://", "ws://") + PeerGateway.PATH + query);
+        URI uri = URI.create(baseUrl.replace("http://", "ws://") + PeerGateway.PATH + query);
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
@@ -103,11 +112,30 @@ public final class TestPeer implements WebSocket.Listener, AutoCloseable {
         }
     }
 
+    /** The next message, waiting up to {@code max} (a first join on a node that has just started). */
+    public JsonNode next(Duration max) {
+        try {
+            JsonNode message = inbox.poll(max.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(message).as("a message within %s", max).isNotNull();
+            return message;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The next message, which must be of this type. */
     public JsonNode next(String type) {
         JsonNode message = next();
         assertThat(message.path("type").asText()).as("type of %s", message).isEqualTo(type);
         return message;
+    }
+
+    /** The messages received and not yet read, without waiting. */
+    public java.util.List<JsonNode> received() {
+        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+        inbox.drainTo(all);
+        return all;
     }
 
     /** No message arrives within {@code millis}. */

@@ -127,6 +127,15 @@ public final class ChildServer implements AutoCloseable {
                 .put("jti", java.util.UUID.randomUUID().toString()), secret);
     }
 
+    /** An app token of the shared credentials for a peer of {@code roomId}, valid an hour. */
+    public static String appToken(String roomId, String role, String userId) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.sign(Client.JSON.createObjectNode().put("access_key", ACCESS_KEY).put("type", "app")
+                .put("version", 2).put("room_id", roomId).put("role", role).put("user_id", userId)
+                .put("iat", now).put("nbf", now).put("exp", now + 3600)
+                .put("jti", java.util.UUID.randomUUID().toString()), SECRET);
+    }
+
     /** The same server, called with another token. */
     public ChildServer withToken(String other) {
         return new ChildServer(process, url, other, log, banner);

@@ -1,0 +1,249 @@
+package dev.hundred.server.cluster;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's ear on PostgreSQL: one connection of its own (not the pool's) that LISTENs to
+ * {@link Notices#CHANNEL} and {@link #INVALIDATE}, on a thread of its own, so notices are handed to the
+ * sockets one at a time in the order the database delivers them (commit order). Per room it remembers the
+ * last notice number delivered: a repeat is skipped, a gap is read from {@code peer_notices} first. When
+ * the connection drops it reconnects, LISTENs again, then reads what was written meanwhile (rows of the
+ * last minute it was deaf plus a margin), so a node that missed notifications catches up from the database.
+ */
+public final class NoticeListener implements AutoCloseable {
+    /** Channel of cache invalidations: the payload names what changed ({@code workspaces}). */
+    public static final String INVALIDATE = "hundred_invalidate";
+    /** The listening connection's application_name (pg_stat_activity), before the node id: an operator can see, or cut, it. */
+    public static final String APPLICATION_NAME = "hundred-notices ";
+    private static final Logger LOG = LoggerFactory.getLogger(NoticeListener.class);
+    /** How far back a catch-up reads before the moment the connection was last known good. */
+    private static final long CATCH_UP_MARGIN_MS = 30_000;
+    /** Rows are kept this long: long enough for any catch-up; a node deaf for longer was taken for dead. */
+    private static final String KEPT = "5 minutes";
+    private static final long PURGE_EVERY_MS = 60_000;
+    private static final long VERSION_CHECK_MS = 1_000;
+    private static final long FORGET_ROOMS_AFTER_MS = 10 * 60_000;
+
+    private final String url;
+    private final Notices notices;
+    private final Runnable onInvalidate;
+    /** Room id to the last notice number handed to the sockets, and when. */
+    private final Map<String, long[]> delivered = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Longest a change waits for its notices to come back; only a listener that lost its connection is this slow. */
+    private static final long AWAIT_MS = 1_000;
+    private volatile boolean connected;
+    /** Signalled at each delivery, for changes waiting on their notices ({@link #awaitDelivered}). */
+    private final Object progress = new Object();
+    private volatile boolean running;
+    private long workspacesVersion = -1;
+    private Thread thread;
+    private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
+
+    private final String nodeId;
+
+    public NoticeListener(String url, String nodeId, Notices notices, Runnable onInvalidate) {
+        this.url = url;
+        this.nodeId = nodeId;
+        this.notices = notices;
+        this.onInvalidate = onInvalidate;
+    }
+
+    /** Starts listening; returns once the first LISTEN is in place (or after 10 s of trying). */
+    public synchronized void start() {
+        running = true;
+        thread = new Thread(this::run, "hundred-notice-listener");
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            listening.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        long deafSince = System.currentTimeMillis(); // notices of a change made while this node started up count too
+        long lastPurge = 0;
+        long lastVersionCheck = 0;
+        while (running) {
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("ApplicationName", APPLICATION_NAME + nodeId);
+            try (Connection c = DriverManager.getConnection(url, props)) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("LISTEN " + Notices.CHANNEL);
+                    s.execute("LISTEN " + INVALIDATE);
+                }
+                catchUp(c, deafSince);
+                onInvalidate.run(); // whatever changed while deaf: caches start afresh
+                listening.countDown();
+                connected = true;
+                PGConnection pg = c.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] got = pg.getNotifications(500);
+                    deafSince = System.currentTimeMillis();
+                    if (got != null) {
+                        for (PGNotification n : got) {
+                            handle(c, n);
+                        }
+                    }
+                    if (deafSince - lastVersionCheck >= VERSION_CHECK_MS) {
+                        lastVersionCheck = deafSince;
+                        checkVersion(c);
+                    }
+                    if (deafSince - lastPurge > PURGE_EVERY_MS) {
+                        lastPurge = deafSince;
+                        purge(c);
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                connected = false;
+                synchronized (progress) {
+                    progress.notifyAll(); // nobody waits for a deaf listener
+                }
+                if (running) {
+                    LOG.warn("notice listener lost its connection; reconnecting", e);
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500)); // back off before reconnecting
+                }
+            }
+        }
+    }
+
+    private void handle(Connection c, PGNotification n) throws SQLException {
+        if (n.getName().equals(INVALIDATE)) {
+            onInvalidate.run();
+            return;
+        }
+        String payload = n.getParameter();
+        int first = payload.indexOf(' ');
+        int second = payload.indexOf(' ', first + 1);
+        String room = payload.substring(0, first);
+        long seq = Long.parseLong(second < 0 ? payload.substring(first + 1) : payload.substring(first + 1, second));
+        long[] last = delivered.get(room);
+        if (last != null && seq <= last[0]) {
+            return; // delivered already (read in a catch-up)
+        }
+        if (last != null && seq > last[0] + 1) {
+            readRows(c, room, last[0], seq - 1); // missed: read them first, in order
+        }
+        if (second >= 0) {
+            deliver(room, seq, payload.substring(second + 1));
+        } else {
+            readRows(c, room, seq - 1, seq); // too big to travel inline
+        }
+    }
+
+    private void readRows(Connection c, String room, long after, long upTo) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT seq, body FROM peer_notices WHERE room_id = ?"
+                + " AND seq > ? AND seq <= ? ORDER BY seq")) {
+            q.setString(1, room);
+            q.setLong(2, after);
+            q.setLong(3, upTo);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    deliver(room, rs.getLong("seq"), rs.getString("body"));
+                }
+            }
+        }
+    }
+
+    /** Everything written since a while before this node went deaf, that it has not delivered yet. */
+    private void catchUp(Connection c, long deafSinceMillis) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT room_id, seq, body FROM peer_notices"
+                + " WHERE created_at >= ? ORDER BY room_id, seq")) {
+            q.setTimestamp(1, new Timestamp(deafSinceMillis - CATCH_UP_MARGIN_MS));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String room = rs.getString("room_id");
+                    long seq = rs.getLong("seq");
+                    long[] last = delivered.get(room);
+                    if (last == null || seq > last[0]) {
+                        deliver(room, seq, rs.getString("body"));
+                    }
+                }
+            }
+        }
+    }
+
+    private void deliver(String room, long seq, String body) {
+        try {
+            notices.deliver(body);
+        } catch (RuntimeException e) {
+            LOG.warn("could not deliver notice {} of room {}", seq, room, e);
+        }
+        delivered.put(room, new long[] {seq, System.currentTimeMillis()});
+        synchronized (progress) {
+            progress.notifyAll();
+        }
+    }
+
+    /** Waits (at most a second, not at all while deaf) until notice {@code seq} of {@code room} was delivered here. */
+    void awaitDelivered(String room, long seq) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AWAIT_MS);
+        synchronized (progress) {
+            while (connected && running) {
+                long[] last = delivered.get(room);
+                long left = deadline - System.nanoTime();
+                if ((last != null && last[0] >= seq) || left <= 0) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(progress, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The fallback for a lost invalidation: the workspaces' version, read every second. */
+    private void checkVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT counter FROM sequences WHERE name = '" + Invalidations.WORKSPACES + "'")) {
+            long version = rs.next() ? rs.getLong(1) : 0;
+            if (version != workspacesVersion) {
+                workspacesVersion = version;
+                onInvalidate.run();
+            }
+        }
+    }
+
+    private void purge(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM peer_notices WHERE created_at < now() - INTERVAL '" + KEPT + "'");
+        }
+        long forget = System.currentTimeMillis() - FORGET_ROOMS_AFTER_MS;
+        for (Iterator<long[]> it = delivered.values().iterator(); it.hasNext(); ) {
+            if (it.next()[1] < forget) {
+                it.remove();
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

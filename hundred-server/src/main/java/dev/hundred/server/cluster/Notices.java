@@ -1,0 +1,89 @@
+package dev.hundred.server.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hundred.server.activerooms.PeerNotice;
+import dev.hundred.server.http.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * How what a room's peers are told reaches the node holding each peer's socket. On H2 (one node) it is
+ * handed to this node's sockets after the commit. On PostgreSQL every notice is a row of
+ * {@code peer_notices}, numbered per room under a lock held to the commit, and a {@code NOTIFY} sent in the
+ * change's own transaction, so that every node hears of it at the commit, in commit order; the
+ * notification carries the notice itself when it fits (under 8000 bytes), else only its room and number
+ * and the node reads the row ({@link NoticeListener}). Receivers skip what they already delivered and read
+ * what they missed.
+ */
+public final class Notices {
+    /** The channel every node listens on. */
+    static final String CHANNEL = "hundred_notices";
+    /** PostgreSQL refuses payloads of 8000 bytes or more; room id and number take under 50. */
+    static final int INLINE_MAX_BYTES = 7_900;
+
+    /** Where a node hands a notice to the sockets it holds (gateway/PeerSockets). */
+    public interface Sockets {
+        void deliver(List<String> to, String message, int closeCode, String closeReason);
+    }
+
+    private final boolean postgres;
+    private final Sockets sockets;
+    private volatile NoticeListener listener;
+
+    public Notices(boolean postgres, Sockets sockets) {
+        this.postgres = postgres;
+        this.sockets = sockets;
+    }
+
+    /** The PeerNotice subscriber: runs in the change's transaction. */
+    public void publish(Handle h, PeerNotice notice) {
+        if (!postgres) {
+            String text = Json.write(notice.message());
+            h.afterCommit(() -> sockets.deliver(notice.to(), text, notice.closeCode(), notice.closeReason()));
+            return;
+        }
+        String body = Json.write(envelope(notice));
+        boolean inline = body.getBytes(StandardCharsets.UTF_8).length <= INLINE_MAX_BYTES;
+        long seq = h.createQuery("WITH s AS (INSERT INTO sequences (name, counter) VALUES (:name, 1) ON CONFLICT (name)"
+                        + " DO UPDATE SET counter = sequences.counter + 1 RETURNING counter),"
+                        + " n AS (INSERT INTO peer_notices (room_id, seq, body, created_at)"
+                        + " SELECT :room, counter, :body, now() FROM s RETURNING seq)"
+                        + " SELECT seq, pg_notify('" + CHANNEL + "', CAST(:room AS TEXT) || ' ' || seq || CAST(:inline AS TEXT))"
+                        + " FROM n")
+                .bind("name", "notice:" + notice.roomId()).bind("room", notice.roomId()).bind("body", body)
+                .bind("inline", inline ? " " + body : "")
+                .map((rs, ctx) -> rs.getLong("seq")).one();
+        NoticeListener ear = listener;
+        if (ear != null) {
+            // As on one node: when the change returns (an API answer, a gateway "ok"), this node's peers have
+            // been told, so a socket's reply never overtakes the notice of its own change.
+            h.afterCommit(() -> ear.awaitDelivered(notice.roomId(), seq));
+        }
+    }
+
+    /** The listener that delivers on this node: changes made here wait for it to hand their notices over. */
+    public void listenWith(NoticeListener ear) {
+        this.listener = ear;
+    }
+
+    private static ObjectNode envelope(PeerNotice notice) {
+        ObjectNode e = Json.MAPPER.createObjectNode();
+        e.set("to", Json.MAPPER.valueToTree(notice.to()));
+        e.put("close", notice.closeCode());
+        e.put("reason", notice.closeReason());
+        e.set("message", Json.MAPPER.valueToTree(notice.message()));
+        return e;
+    }
+
+    /** Hands a notice read back (from a notification or its row) to this node's sockets. */
+    void deliver(String body) {
+        JsonNode e = Json.read(body, JsonNode.class);
+        List<String> to = new ArrayList<>();
+        e.path("to").forEach(id -> to.add(id.asText()));
+        sockets.deliver(to, Json.write(e.path("message")), e.path("close").asInt(),
+                e.path("reason").isNull() ? null : e.path("reason").asText());
+    }
+}
