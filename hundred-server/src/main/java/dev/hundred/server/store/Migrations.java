@@ -29,7 +29,9 @@ import org.flywaydb.core.Flyway;
  * <ul>
  *   <li>A database whose history already lists every bundled migration is left as it is.</li>
  *   <li>A fresh in-memory H2 ({@code --db mem}, never reopened by anyone) runs the scripts itself, in
- *       version order: there is no history worth keeping for a database that dies with the process.</li>
+ *       version order: there is no history worth keeping for a database that dies with the process. A schema
+ *       another server in this JVM already made (tests run two nodes on one in-memory database) is left
+ *       as it is: the same jar's scripts made it.</li>
  *   <li>Anything else goes through Flyway as always (new migrations, a new database on disk or PostgreSQL).</li>
  * </ul>
  */
@@ -108,8 +110,14 @@ final class Migrations {
     }
 
     /** Runs every script on a fresh in-memory H2, each with H2's own RUNSCRIPT, in one transaction. */
-    private static void runScripts(DataSource dataSource, List<Script> scripts) {
+    private static synchronized void runScripts(DataSource dataSource, List<Script> scripts) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (java.sql.ResultSet made = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE LOWER(TABLE_NAME) = 'workspaces'")) {
+                if (made.next() && made.getInt(1) > 0) {
+                    return; // made by another server of this JVM on the same in-memory database
+                }
+            }
             c.setAutoCommit(false);
             for (Script script : scripts) {
                 s.execute("RUNSCRIPT FROM 'classpath:/" + LOCATION + "/" + script.name() + "'");
