@@ -11,23 +11,8 @@ public final class ExternalStreamListParams extends Params {
     }
 
     /** Builds a {@link ExternalStreamListParams}; unset fields are not sent. */
-    public static final class Builder extends Params.ListBuilder<Builder> {
+    public static final class Builder extends Params.JobListBuilder<Builder> {
         private Builder() {}
-
-        /** {@code room_id}. */
-        public Builder roomId(String roomId) {
-            return put("room_id", roomId);
-        }
-
-        /** {@code session_id}. */
-        public Builder sessionId(String sessionId) {
-            return put("session_id", sessionId);
-        }
-
-        /** {@code status}. */
-        public Builder status(String status) {
-            return put("status", status);
-        }
 
         public ExternalStreamListParams build() {
             return new ExternalStreamListParams(this);

@@ -83,4 +83,22 @@ public abstract class Params {
             return put("start", start);
         }
     }
+
+    /** A list of media jobs or their assets: by room, session and status, paged (spec §8.6, §9.2, §10.2, §11.2). */
+    public abstract static class JobListBuilder<B extends JobListBuilder<B>> extends ListBuilder<B> {
+        /** {@code room_id}. */
+        public B roomId(String roomId) {
+            return put("room_id", roomId);
+        }
+
+        /** {@code session_id}. */
+        public B sessionId(String sessionId) {
+            return put("session_id", sessionId);
+        }
+
+        /** {@code status}. */
+        public B status(String status) {
+            return put("status", status);
+        }
+    }
 }
