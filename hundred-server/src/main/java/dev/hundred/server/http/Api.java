@@ -132,6 +132,9 @@ public final class Api {
                     case "22021", "22P05": return new ErrorBody(400, "Invalid body param",
                             List.of("a value has a character that cannot be stored"));
                     case "22008": return new ErrorBody(400, "Invalid query parameter", List.of("a time is out of range"));
+                    // What the request names was removed by another request while it ran (a reset, say).
+                    case "23503", "23506": return new ErrorBody(409, "Conflict",
+                            List.of("an object this request names was removed while it ran"));
                     default: break;
                 }
             }

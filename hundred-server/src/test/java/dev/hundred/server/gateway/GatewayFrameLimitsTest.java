@@ -90,8 +90,13 @@ class GatewayFrameLimitsTest extends ApiTestBase {
                 // the server may close before the client has sent it all
             }
             TestPeer.Closed closed = bob.awaitClose();
-            assertThat(closed.code()).isEqualTo(1009);
-            assertThat(closed.reason()).startsWith("Text message too large");
+            // 1009 when the close frame reaches the client; when the server closes while the client is
+            // still writing the 2 MiB, the client's write fails first (-1, a reset). Either way the server
+            // refused it, and what it tells the room below is the same.
+            assertThat(closed.code()).as(closed.reason()).isIn(1009, -1);
+            if (closed.code() == 1009) {
+                assertThat(closed.reason()).startsWith("Text message too large");
+            }
             assertBobLeft(ann, bob, "message too big");
         }
     }
