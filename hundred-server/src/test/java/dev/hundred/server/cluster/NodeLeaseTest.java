@@ -42,6 +42,8 @@ class NodeLeaseTest {
             ChildServer again = Cluster.node(db, "a"); // the same node, restarted: it ends its own stale peer
             try {
                 assertThat(Cluster.peersOf(again, room)).containsExactly(onB.peerId());
+                // The peer row is gone at once; its webhook goes out after the commit.
+                receiver.awaitUntil(hits -> leaves(hits).size() >= 1, Duration.ofSeconds(30), "ann's leave");
                 assertThat(leaves(receiver)).containsExactly(onA.peerId() + " websocket closed");
                 assertThat(onB.isClosed()).isFalse();
 
