@@ -2,6 +2,7 @@ package dev.hundred.server.emulator;
 
 import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.http.ApiError;
+import dev.hundred.server.http.RequestIds;
 import dev.hundred.server.http.RequestObserver;
 import dev.hundred.server.workspaces.Workspace;
 import io.javalin.http.Context;
@@ -22,7 +23,6 @@ import java.util.stream.Collectors;
  * neither faulted nor journaled.
  */
 public final class RequestHooks implements RequestObserver {
-    private static final String STARTED = "hundred.emulator.started";
     private static final String ARRIVED = "hundred.emulator.arrived";
     private static final String FAULT = "hundred.emulator.fault";
     private static final String REDACTED = "[redacted]";
@@ -39,7 +39,6 @@ public final class RequestHooks implements RequestObserver {
 
     @Override
     public void arrived(Context ctx) {
-        ctx.attribute(STARTED, System.nanoTime());
         ctx.attribute(ARRIVED, clock.instant());
     }
 
@@ -71,9 +70,8 @@ public final class RequestHooks implements RequestObserver {
         if (ws == null || journal.size() == 0) {
             return;
         }
-        Long started = ctx.attribute(STARTED);
         Instant arrived = ctx.attribute(ARRIVED);
-        long durationMs = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
+        long durationMs = Math.max(0, RequestIds.elapsedNanos(ctx) / 1_000_000);
         byte[] body = body(ctx);
         boolean truncated = body.length > RequestJournal.MAX_BODY;
         String text = new String(body, 0, Math.min(body.length, RequestJournal.MAX_BODY), StandardCharsets.UTF_8);

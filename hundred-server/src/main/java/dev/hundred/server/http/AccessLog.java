@@ -12,20 +12,15 @@ import org.slf4j.MDC;
  */
 public final class AccessLog {
     private static final Logger LOG = LoggerFactory.getLogger("dev.hundred.server.access");
-    private static final String STARTED = "hundred.access.started";
 
     private AccessLog() {}
 
-    static void started(Context ctx) {
-        ctx.attribute(STARTED, System.nanoTime());
-    }
-
     static void answered(Context ctx) {
-        Long started = ctx.attribute(STARTED);
-        if (started == null || !LOG.isInfoEnabled()) {
+        long elapsed = RequestIds.elapsedNanos(ctx);
+        if (elapsed < 0 || !LOG.isInfoEnabled()) {
             return;
         }
-        String duration = String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - started) / 1e6);
+        String duration = String.format(java.util.Locale.ROOT, "%.3f", elapsed / 1e6);
         String route = route(ctx);
         String status = Integer.toString(ctx.statusCode());
         try (MDC.MDCCloseable m = MDC.putCloseable("method", ctx.method().name());

@@ -47,11 +47,7 @@ public final class Api {
             config.http.defaultContentType = "application/json";
             // false: write each body as one string; the streaming mode pipes through a second thread and copies.
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
-            config.routes.before(ctx -> {
-                RequestIds.assign(ctx);
-                AccessLog.started(ctx);
-                timer.started(ctx);
-            });
+            config.routes.before(RequestIds::assign);
             config.routes.before("/v2/*", observer::arrived);
             config.routes.before(Api::refuseNul);
             if (!emulator) {

@@ -14,6 +14,7 @@ public final class RequestIds {
     public static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "request_id";
     private static final String ATTRIBUTE = "hundred.request-id";
+    private static final String STARTED = "hundred.request-started";
     /** Printable, short, no spaces: what can go into a log line and a header unescaped. */
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
@@ -23,6 +24,7 @@ public final class RequestIds {
         String given = ctx.header(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given : fresh();
         ctx.attribute(ATTRIBUTE, id);
+        ctx.attribute(STARTED, System.nanoTime()); // the one start time: metrics, access log and journal read it
         ctx.header(HEADER, id);
         MDC.put(MDC_KEY, id);
     }
@@ -34,6 +36,12 @@ public final class RequestIds {
     /** The request's id, or null outside a request. */
     public static String of(Context ctx) {
         return ctx.attribute(ATTRIBUTE);
+    }
+
+    /** Nanoseconds since the request arrived, or -1 for a request that never went through {@link #assign}. */
+    public static long elapsedNanos(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        return started == null ? -1 : System.nanoTime() - started;
     }
 
     /**

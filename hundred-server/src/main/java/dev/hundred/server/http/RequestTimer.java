@@ -2,11 +2,9 @@ package dev.hundred.server.http;
 
 import io.javalin.http.Context;
 
-/** Sees every request as it arrives and once it is answered (errors included): the metrics' hook, kept out of http/. */
+/** Sees every request once it is answered (errors included): the metrics' hook, kept out of http/. */
 public interface RequestTimer {
     RequestTimer NONE = new RequestTimer() {};
-
-    default void started(Context ctx) {}
 
     default void answered(Context ctx) {}
 }

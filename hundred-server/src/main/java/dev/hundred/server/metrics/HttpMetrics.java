@@ -1,6 +1,7 @@
 package dev.hundred.server.metrics;
 
 import dev.hundred.server.http.AccessLog;
+import dev.hundred.server.http.RequestIds;
 import dev.hundred.server.http.RequestTimer;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,8 +12,6 @@ import io.micrometer.core.instrument.Timer;
  * method and status, as {@code http_server_requests_seconds} with a histogram for latency quantiles.
  */
 public final class HttpMetrics implements RequestTimer {
-    private static final String STARTED = "hundred.metrics.started";
-
     private final MeterRegistry registry;
     /** By "method route status": one lookup per request instead of building the meter's id each time. */
     private final java.util.concurrent.ConcurrentMap<String, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
@@ -22,21 +21,17 @@ public final class HttpMetrics implements RequestTimer {
     }
 
     @Override
-    public void started(Context ctx) {
-        ctx.attribute(STARTED, System.nanoTime());
-    }
-
-    @Override
     public void answered(Context ctx) {
-        Long started = ctx.attribute(STARTED);
-        if (started == null) {
+        long elapsed = RequestIds.elapsedNanos(ctx);
+        if (elapsed < 0) {
             return;
         }
         String method = ctx.method().name();
         String route = AccessLog.route(ctx);
         String status = Integer.toString(ctx.statusCode());
         timers.computeIfAbsent(method + ' ' + route + ' ' + status, key -> Timer.builder("http.server.requests")
-                .description("HTTP requests answered, by route template").tag("method", method).tag("route", route).tag("status", status).publishPercentileHistogram()
-                .register(registry)).record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+                .description("HTTP requests answered, by route template")
+                .tag("method", method).tag("route", route).tag("status", status).publishPercentileHistogram()
+                .register(registry)).record(elapsed, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 }

@@ -229,8 +229,8 @@ public final class Timers implements ClockService.DueTimers, AutoCloseable {
     private void fire(Timer timer) {
         TimerHandler handler = handlers.get(timer.kind());
         if (lateness != null) {
-            lateness.record(Duration.between(timer.dueAt(), clock.instant()).isNegative() ? Duration.ZERO
-                    : Duration.between(timer.dueAt(), clock.instant()));
+            Duration late = Duration.between(timer.dueAt(), clock.instant());
+            lateness.record(late.isNegative() ? Duration.ZERO : late);
         }
         try {
             if (handler == null) {

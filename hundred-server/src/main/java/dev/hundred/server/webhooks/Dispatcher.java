@@ -191,15 +191,18 @@ public final class Dispatcher implements AutoCloseable {
     private void record(List<Attempt> batch) {
         Instant now = clock.instant();
         List<Instant> retries = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>(); // one per attempt of byLane, measured once committed
         try {
             // Finishing locks each lane's counter: in lane order, so two nodes recording at once never deadlock.
             List<Attempt> byLane = batch.stream().sorted(java.util.Comparator.comparing(a -> a.row().lane())).toList();
             db.tx(h -> {
                 retries.clear();
+                outcomes.clear();
                 for (Attempt a : byLane) {
                     OutboxRow row = a.row();
                     Instant retryAt = a.outcome().delivered() ? null
                             : options.nextAttempt(row.attempts(), row.queuedAt(), now).orElse(null);
+                    outcomes.add(a.outcome().delivered() ? "delivered" : retryAt != null ? "retrying" : "failed");
                     store.recordAttempt(h, row, a.started(), a.durationMs(), a.outcome().statusCode(), a.outcome().error());
                     if (retryAt == null) {
                         store.finish(h, row, a.outcome().delivered(), a.outcome().error(), now);
@@ -210,9 +213,8 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 return null;
             });
-            for (Attempt a : batch) {
-                measure(a, a.outcome().delivered() ? "delivered"
-                        : options.nextAttempt(a.row().attempts(), a.row().queuedAt(), now).isPresent() ? "retrying" : "failed");
+            for (int i = 0; i < byLane.size(); i++) {
+                measure(byLane.get(i), outcomes.get(i));
             }
             for (Instant retryAt : retries) {
                 timers.schedule(this::wake, Math.max(0, Duration.between(clock.instant(), retryAt).toMillis()),
