@@ -202,7 +202,8 @@ public final class Hundred implements AutoCloseable {
                 new JournalRoutes(journal),
                 new FaultRoutes(faults),
                 new MetricsRoutes(metrics, new StateGauges(db, metrics.registry()), config.metricsToken()),
-                snapshots.routes()));
+                snapshots.routes(),
+                new dev.hundred.server.openapi.OpenApiRoutes()));
         features.addAll(recordings.routes());
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), config.emulator(),
                 new AuthFilter(tokens), config.emulator() ? new RequestHooks(faults, journal, clock)
@@ -211,6 +212,11 @@ public final class Hundred implements AutoCloseable {
 
     public Hundred(Config config) {
         this(config, Clock.systemUTC());
+    }
+
+    /** The Javalin app: the OpenAPI coverage test lists its routes. */
+    public Javalin app() {
+        return app;
     }
 
     public Hundred start() {

@@ -104,14 +104,19 @@ public final class Client {
         }
         headers.forEach(request::header);
         HttpRequest.BodyPublisher publisher;
+        String sent; // what the OpenAPI contract checks the request against
         if (body == null) {
             publisher = HttpRequest.BodyPublishers.noBody();
+            sent = null;
         } else if (body instanceof byte[] bytes) {
             publisher = HttpRequest.BodyPublishers.ofByteArray(bytes);
+            sent = new String(bytes, StandardCharsets.UTF_8);
         } else if (body instanceof String text) {
             publisher = HttpRequest.BodyPublishers.ofString(text);
+            sent = text;
         } else {
-            publisher = HttpRequest.BodyPublishers.ofString(write(body));
+            sent = write(body);
+            publisher = HttpRequest.BodyPublishers.ofString(sent);
         }
         if (body != null) {
             request.header("Content-Type", "application/json");
@@ -119,8 +124,10 @@ public final class Client {
         try {
             HttpResponse<byte[]> response = HTTP.send(request.method(method, publisher).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+            Response answer = new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
                     response.headers().firstValue("Content-Type").orElse(""));
+            OpenApiContract.get().check(method, path, sent, answer.status(), answer.text(), answer.contentType());
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,0 +1,286 @@
+package dev.hundred.server.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.path.PathType;
+import dev.hundred.server.openapi.OpenApiDocument;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The OpenAPI document (main resources, {@code openapi/openapi.yaml}) as a contract every API test keeps:
+ * {@link Client} hands it each exchange under /v2, and a response whose status the operation does not
+ * declare, or whose body its schema refuses, fails the test; so does the body, or a query parameter, of a
+ * request that succeeded (2xx) and the document does not allow. A request refused (4xx) is not checked as a
+ * request, since tests send malformed ones on purpose; only its error answer is. Loaded once per JVM.
+ */
+public final class OpenApiContract {
+    private static final String DOCUMENT_URI = "https://hundred.dev/openapi.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile OpenApiContract instance;
+
+    private final JsonNode document;
+    private final SchemaRegistry registry;
+    private final List<Operation> paths = new ArrayList<>();
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+
+    /** One path template of the document: its regex and its path item. */
+    public record Operation(String template, Pattern pattern, int literals, JsonNode item) {}
+
+    private OpenApiContract() {
+        String json = OpenApiDocument.load().json();
+        try {
+            document = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build();
+        registry = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(), builder -> builder
+                .schemas(Map.of(DOCUMENT_URI, json))
+                .schemaRegistryConfig(config));
+        document.path("paths").properties().forEach(entry -> paths.add(operation(entry.getKey(), entry.getValue())));
+        // The most literal template first: /v2/recordings/room/{room_id}/stop before /v2/recordings/{id}/stop.
+        paths.sort(Comparator.comparingInt(Operation::literals).reversed());
+    }
+
+    public static OpenApiContract get() {
+        OpenApiContract loaded = instance;
+        if (loaded == null) {
+            synchronized (OpenApiContract.class) {
+                if (instance == null) {
+                    instance = new OpenApiContract();
+                }
+                loaded = instance;
+            }
+        }
+        return loaded;
+    }
+
+    public JsonNode document() {
+        return document;
+    }
+
+    private static Operation operation(String template, JsonNode item) {
+        StringBuilder regex = new StringBuilder();
+        int literals = 0;
+        for (String segment : template.substring(1).split("/", -1)) {
+            regex.append('/');
+            if (segment.startsWith("{") && segment.endsWith("}")) {
+                regex.append("[^/]+");
+            } else {
+                regex.append(Pattern.quote(segment));
+                literals++;
+            }
+        }
+        return new Operation(template, Pattern.compile(regex.toString()), literals, item);
+    }
+
+    /** The document's path that serves this request path (no query), or null. */
+    public Operation find(String path) {
+        for (Operation operation : paths) {
+            if (operation.pattern().matcher(path).matches()) {
+                return operation;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Checks one exchange. {@code target} is the path with its query; {@code requestBody} what was sent (null:
+     * none); {@code responseBody} the text answered. Paths outside /v2 are not described (yet) and pass.
+     */
+    public void check(String method, String target, String requestBody, int status, String responseBody, String contentType) {
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        if (!path.startsWith("/v2/")) {
+            return;
+        }
+        String verb = method.toLowerCase(Locale.ROOT);
+        Operation found = find(path);
+        JsonNode operation = found == null ? null : found.item().get(verb.equals("head") ? "get" : verb);
+        String name = method + " " + (found == null ? path : found.template());
+        if (operation == null) {
+            // Not served: the router's own 404 / 405 (a request to a path that is not there), in the error shape.
+            if (status != 404 && status != 405) {
+                throw violation(name, status, "the document has no such operation", responseBody);
+            }
+            validate(name + " -> " + status, "#/components/schemas/Error", responseBody, status);
+            return;
+        }
+        JsonNode response = response(operation, status);
+        if (response == null) {
+            throw violation(name, status, "status " + status + " is not declared for this operation", responseBody);
+        }
+        response = resolve(response);
+        if (!verb.equals("head")) {
+            checkResponseBody(name, response, status, responseBody, contentType);
+        }
+        if (status >= 200 && status < 300) {
+            checkQuery(name, operation, found.item(), q < 0 ? "" : target.substring(q + 1), status, responseBody);
+            checkRequestBody(name, operation, requestBody, status);
+        }
+    }
+
+    private void checkResponseBody(String name, JsonNode response, int status, String body, String contentType) {
+        JsonNode content = response.get("content");
+        if (content == null || content.isEmpty()) {
+            if (body != null && !body.isEmpty()) {
+                throw violation(name, status, "the document declares no body for this response", body);
+            }
+            return;
+        }
+        String media = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        JsonNode declared = content.get(media);
+        if (declared == null) {
+            throw violation(name, status, "content type '" + contentType + "' is not declared (declared: "
+                    + fieldNames(content) + ")", body);
+        }
+        if (media.endsWith("json") && declared.has("schema")) {
+            validate(name + " -> " + status, pointer(response, "content", media, "schema"), body, status);
+        }
+    }
+
+    private void checkRequestBody(String name, JsonNode operation, String body, int status) {
+        if (body == null || body.isEmpty()) {
+            return;
+        }
+        JsonNode requestBody = operation.get("requestBody");
+        if (requestBody == null) {
+            throw violation(name + " (request)", status, "a body was sent and accepted but the document declares none", body);
+        }
+        requestBody = resolve(requestBody);
+        JsonNode media = requestBody.path("content").get("application/json");
+        if (media != null && media.has("schema")) {
+            validate(name + " (request)", pointer(requestBody, "content", "application/json", "schema"), body, status);
+        }
+    }
+
+    /** Every query parameter of a request that succeeded is one the operation declares, of its type. */
+    private void checkQuery(String name, JsonNode operation, JsonNode item, String query, int status, String body) {
+        if (query.isEmpty()) {
+            return;
+        }
+        Map<String, JsonNode> declared = new LinkedHashMap<>();
+        for (JsonNode parameters : List.of(item.path("parameters"), operation.path("parameters"))) {
+            for (JsonNode parameter : parameters) {
+                JsonNode p = resolve(parameter);
+                if ("query".equals(p.path("in").asText())) {
+                    declared.put(p.path("name").asText(), p);
+                }
+            }
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (!declared.containsKey(key)) {
+                throw violation(name, status, "query parameter '" + key + "' is not declared (declared: "
+                        + declared.keySet() + ")", body);
+            }
+        }
+    }
+
+    /** The response object for a status: exact, then its range ("4XX"), then "default"; null if none. */
+    private static JsonNode response(JsonNode operation, int status) {
+        JsonNode responses = operation.path("responses");
+        JsonNode exact = responses.get(Integer.toString(status));
+        if (exact != null) {
+            return exact;
+        }
+        JsonNode range = responses.get((status / 100) + "XX");
+        return range != null ? range : responses.get("default");
+    }
+
+    /** Follows a local {@code $ref} (#/components/...) to the object it names. */
+    private JsonNode resolve(JsonNode node) {
+        JsonNode current = node;
+        for (int hops = 0; current.has("$ref") && hops < 10; hops++) {
+            String ref = current.get("$ref").asText();
+            current = document.at(ref.substring(1));
+        }
+        return current;
+    }
+
+    /** The JSON pointer (as a $ref fragment) of a node of the document reached from {@code from}. */
+    private String pointer(JsonNode from, String... steps) {
+        String base = locate(document, from, "");
+        if (base == null) {
+            throw new IllegalStateException("node not found in the document");
+        }
+        StringBuilder p = new StringBuilder("#").append(base);
+        for (String step : steps) {
+            p.append('/').append(step.replace("~", "~0").replace("/", "~1"));
+        }
+        return p.toString();
+    }
+
+    private static String locate(JsonNode at, JsonNode target, String here) {
+        if (at == target) {
+            return here;
+        }
+        if (at.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = at.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String found = locate(e.getValue(), target, here + "/" + e.getKey().replace("~", "~0").replace("/", "~1"));
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (at.isArray()) {
+            for (int i = 0; i < at.size(); i++) {
+                String found = locate(at.get(i), target, here + "/" + i);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void validate(String name, String fragment, String body, int status) {
+        Schema schema = schemas.computeIfAbsent(fragment, f -> registry.getSchema(SchemaLocation.of(DOCUMENT_URI + f)));
+        List<Error> errors;
+        try {
+            errors = schema.validate(body == null ? "" : body, InputFormat.JSON);
+        } catch (RuntimeException e) {
+            throw violation(name, status, "the body is not JSON: " + e.getMessage(), body);
+        }
+        if (!errors.isEmpty()) {
+            StringBuilder why = new StringBuilder("the body does not match " + fragment + ":");
+            errors.stream().limit(8).forEach(e -> why.append("\n  at '").append(e.getInstanceLocation())
+                    .append("': ").append(e.getMessage()));
+            throw violation(name, status, why.toString(), body);
+        }
+    }
+
+    private static String fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names.toString();
+    }
+
+    private static AssertionError violation(String name, int status, String why, String body) {
+        String shown = body == null ? "" : body.length() > 2000 ? body.substring(0, 2000) + "..." : body;
+        return new AssertionError("OpenAPI contract: " + name + " (status " + status + "): " + why + "\nbody: " + shown);
+    }
+}
