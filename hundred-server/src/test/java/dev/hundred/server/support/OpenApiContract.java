@@ -130,12 +130,12 @@ public final class OpenApiContract {
             throw violation(name, status, "status " + status + " is not declared for this operation", responseBody);
         }
         response = resolve(response);
-        if (!verb.equals("head")) {
-            checkResponseBody(name, response, status, responseBody, contentType);
-        }
         if (status >= 200 && status < 300) {
             checkQuery(name, operation, found.item(), q < 0 ? "" : target.substring(q + 1), status, responseBody);
             checkRequestBody(name, operation, requestBody, status);
+        }
+        if (!verb.equals("head")) {
+            checkResponseBody(name, response, status, responseBody, contentType);
         }
     }
 
@@ -200,7 +200,10 @@ public final class OpenApiContract {
         }
     }
 
-    /** The response object for a status: exact, then its range ("4XX"), then "default"; null if none. */
+    /**
+     * The response object for a status: exact, then its range ("4XX"), then "default" (the emulator's injected
+     * faults), which stands for errors only: a success must be declared as itself. Null if none.
+     */
     private static JsonNode response(JsonNode operation, int status) {
         JsonNode responses = operation.path("responses");
         JsonNode exact = responses.get(Integer.toString(status));
@@ -208,7 +211,7 @@ public final class OpenApiContract {
             return exact;
         }
         JsonNode range = responses.get((status / 100) + "XX");
-        return range != null ? range : responses.get("default");
+        return range != null ? range : status >= 400 ? responses.get("default") : null;
     }
 
     /** Follows a local {@code $ref} (#/components/...) to the object it names. */

@@ -1,0 +1,80 @@
+package dev.hundred.server.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.Client;
+import dev.hundred.server.support.OpenApiContract;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The document is served without a token, as JSON and as the same YAML; and the contract the test Client
+ * applies does refuse what the document does not allow (else every API test passing would prove nothing).
+ */
+class OpenApiContractTest {
+    private static final OpenApiContract CONTRACT = OpenApiContract.get();
+    private static final String ROOM = "/v2/rooms/0123456789abcdef01234567";
+
+    @Test
+    void theDocumentIsServedWithoutATokenAsJsonAndYaml() throws Exception {
+        Client anonymous = Client.forNewWorkspace(Backends.server(Backends.H2)).withToken(null);
+        Client.Response json = anonymous.get("/v2/openapi.json");
+        Client.Response yaml = anonymous.get("/v2/openapi.yaml");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.contentType()).startsWith("application/json");
+        assertThat(json.at("/openapi")).isEqualTo("3.1.0");
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.contentType()).startsWith("application/yaml");
+        JsonNode fromYaml = new YAMLMapper().readTree(yaml.text());
+        assertThat(new ObjectMapper().readTree(json.text())).isEqualTo(fromYaml);
+    }
+
+    @Test
+    void aResponseBodyTheSchemaRefusesFails() {
+        String room = "{\"id\":\"0123456789abcdef01234567\",\"name\":\"a\",\"enabled\":\"yes\"}";
+        assertThatThrownBy(() -> CONTRACT.check("GET", ROOM, null, 200, room, "application/json"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("GET /v2/rooms/{room_id}").hasMessageContaining("/enabled");
+    }
+
+    @Test
+    void aStatusTheOperationDoesNotDeclareFails() {
+        assertThatThrownBy(() -> CONTRACT.check("GET", ROOM, null, 201, "{}", "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("status 201 is not declared");
+    }
+
+    @Test
+    void anErrorNotInTheErrorShapeFails() {
+        assertThatThrownBy(() -> CONTRACT.check("GET", ROOM, null, 404, "{\"error\":\"no\"}", "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("required property 'code' not found");
+    }
+
+    @Test
+    void anAcceptedRequestBodyTheSchemaRefusesFailsButARefusedOneIsNotChecked() {
+        String refused = "{\"code\":400,\"message\":\"Invalid body param\",\"details\":[]}";
+        CONTRACT.check("POST", "/v2/rooms", "{\"size\":\"big\"}", 400, refused, "application/json");
+        assertThatThrownBy(() -> CONTRACT.check("POST", "/v2/rooms", "{\"size\":\"big\"}", 200, "{}", "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("(request)");
+    }
+
+    @Test
+    void anUndeclaredQueryParameterOfASuccessFails() {
+        String page = "{\"limit\":10,\"data\":null,\"last\":\"\"}";
+        CONTRACT.check("GET", "/v2/rooms?enabled=false&limit=20", null, 200, page, "application/json");
+        assertThatThrownBy(() -> CONTRACT.check("GET", "/v2/rooms?colour=red", null, 200, page, "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("colour");
+    }
+
+    @Test
+    void aRealExchangeIsChecked() {
+        Client api = Client.forNewWorkspace(Backends.server(Backends.H2));
+        Client.Response room = api.post("/v2/rooms", Map.of("name", "contract-room"));
+        assertThat(room.status()).isEqualTo(200);
+        CONTRACT.check("GET", "/v2/rooms/" + room.at("/id"), null, 200, room.text(), "application/json");
+    }
+}
