@@ -159,7 +159,7 @@ public final class OpenApiContract {
     }
 
     private void checkRequestBody(String name, JsonNode operation, String body, int status) {
-        if (body == null || body.isEmpty()) {
+        if (body == null || body.isBlank()) { // the server reads a blank body as no payload (http/Json)
             return;
         }
         JsonNode requestBody = operation.get("requestBody");
