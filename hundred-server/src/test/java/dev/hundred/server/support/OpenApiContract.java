@@ -59,6 +59,38 @@ public final class OpenApiContract {
         document.path("paths").properties().forEach(entry -> paths.add(operation(entry.getKey(), entry.getValue())));
         // The most literal template first: /v2/recordings/room/{room_id}/stop before /v2/recordings/{id}/stop.
         paths.sort(Comparator.comparingInt(Operation::literals).reversed());
+        compileAll();
+    }
+
+    /**
+     * Every schema the checks can use, compiled now: compiling one on first use took long enough to change
+     * the timing of the request that needed it (a recording stopped before it ran, in a test that wants that).
+     */
+    private void compileAll() {
+        List<String> fragments = new ArrayList<>();
+        collect(document.path("paths"), "#/paths", fragments);
+        collect(document.path("components"), "#/components", fragments);
+        fragments.add("#/components/schemas/Error");
+        for (String fragment : fragments) {
+            schemas.computeIfAbsent(fragment, f -> registry.getSchema(SchemaLocation.of(DOCUMENT_URI + f)))
+                    .initializeValidators();
+        }
+    }
+
+    /** The pointers of every "schema" member under {@code node} (not inside schemas themselves). */
+    private static void collect(JsonNode node, String at, List<String> into) {
+        node.properties().forEach(e -> {
+            String here = at + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+            if (e.getKey().equals("schema") && e.getValue().isObject()) {
+                into.add(here);
+            } else if (e.getValue().isObject() && !e.getKey().equals("schemas")) {
+                collect(e.getValue(), here, into);
+            } else if (e.getValue().isArray()) {
+                for (int i = 0; i < e.getValue().size(); i++) {
+                    collect(e.getValue().get(i), here + "/" + i, into);
+                }
+            }
+        });
     }
 
     public static OpenApiContract get() {
