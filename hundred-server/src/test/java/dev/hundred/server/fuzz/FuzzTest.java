@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.Hundred;
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.OpenApiContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,6 +135,9 @@ class FuzzTest {
                         dump.add(backend + " " + a.status() + " " + q.describe().replace("\n", " ") + " => " + Oracle.show(a));
                     }
                     String problem = Oracle.problem(q, a);
+                    if (problem == null && q.raw() == null) {
+                        problem = contract(q, a);
+                    }
                     if (problem == null && q.compared()) {
                         problem = headerless(server, q, a);
                     }
@@ -179,6 +183,17 @@ class FuzzTest {
         RawHttp.Answer b = RawHttp.exchange(server.port(), plain.bytes(), false, plain.head());
         return b.status() == a.status() ? null : "a read answered " + a.status() + ", and " + b.status()
                 + " as a GET without Content-Type or Accept: " + Oracle.show(b);
+    }
+
+    /** The answer, and the request when it was accepted, as the OpenAPI document has them (docs/openapi.md). */
+    private static String contract(FuzzRequest q, RawHttp.Answer a) {
+        String body = q.body() == null ? null : new String(q.body(), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            OpenApiContract.get().check(q.method(), q.target(), body, a.status(), a.text(), a.header("Content-Type"));
+            return null;
+        } catch (AssertionError e) {
+            return e.getMessage();
+        }
     }
 
     private static void writeLines(String name, List<String> lines) {
