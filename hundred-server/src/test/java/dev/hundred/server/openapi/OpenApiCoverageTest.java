@@ -50,6 +50,39 @@ class OpenApiCoverageTest {
         assertThat(missing).as("routes the server serves that openapi.yaml does not describe").isEmpty();
     }
 
+    /** What OpenAPI requires of each operation: a unique operationId, its path's parameters declared, responses. */
+    @Test
+    void everyOperationIsWellFormed() {
+        Set<String> ids = new TreeSet<>();
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        OpenApiContract.get().document().path("paths").properties().forEach(path -> {
+            Set<String> inTemplate = new TreeSet<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{(\\w+)}").matcher(path.getKey());
+            while (m.find()) {
+                inTemplate.add(m.group(1));
+            }
+            path.getValue().properties().forEach(op -> {
+                String name = op.getKey() + " " + path.getKey();
+                if (!ids.add(op.getValue().path("operationId").asText())) {
+                    problems.add(name + ": operationId missing or not unique");
+                }
+                Set<String> declared = new TreeSet<>();
+                op.getValue().path("parameters").forEach(p -> {
+                    if ("path".equals(p.path("in").asText())) {
+                        declared.add(p.path("name").asText());
+                    }
+                });
+                if (!declared.equals(inTemplate)) {
+                    problems.add(name + ": path parameters " + declared + " but the template has " + inTemplate);
+                }
+                if (op.getValue().path("responses").isEmpty()) {
+                    problems.add(name + ": no responses");
+                }
+            });
+        });
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void everyDocumentedOperationIsServed() {
         Set<String> extra = new TreeSet<>(documented());
