@@ -181,6 +181,25 @@ public final class Database implements AutoCloseable {
         return jdbi().withHandle(work);
     }
 
+    /** What {@link #readPlain} runs on a pooled connection. */
+    @FunctionalInterface
+    public interface ConnectionWork<R> {
+        R run(java.sql.Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs a read on a pooled connection with plain JDBC, no JDBI handle: for the hottest single-row reads
+     * (GET room), where JDBI's per-handle and per-statement set-up cost about as much as the database's own
+     * work (JFR of a GET load). Everything else goes through {@link #read} and {@link #tx}.
+     */
+    public <R> R readPlain(ConnectionWork<R> work) {
+        try (java.sql.Connection connection = state().dataSource().getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.ConnectionException(e);
+        }
+    }
+
     public Handle open() {
         return jdbi().open();
     }
