@@ -207,6 +207,22 @@ public final class ChildServer implements AutoCloseable {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
+    /** SIGSTOP: the whole process freezes (a long pause, a suspended VM) until {@link #resume}. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze}: the process carries on where it stopped. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).as("kill -%s", name).isZero();
+    }
+
     public String log() throws IOException {
         return Files.readString(log.toPath());
     }
@@ -214,6 +230,11 @@ public final class ChildServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
+            try {
+                resume(); // a frozen process takes SIGKILL too, but say so plainly
+            } catch (IOException ignored) {
+                // SIGKILL below ends it either way
+            }
             kill9();
         }
     }
