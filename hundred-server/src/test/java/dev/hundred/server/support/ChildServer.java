@@ -55,10 +55,20 @@ public final class ChildServer implements AutoCloseable {
 
     /** Starts {@code hundred serve} on {@code db} with these flags besides port, database and credentials. */
     public static ChildServer start(String db, List<String> flags) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--access-key", ACCESS_KEY, "--secret", SECRET));
+        all.addAll(flags);
+        return startWithout(db, all);
+    }
+
+    /**
+     * Starts {@code hundred serve} on {@code db} with only these flags besides port and database: no
+     * credentials unless given (the default workspace is then the database's own, or a new one).
+     */
+    public static ChildServer startWithout(String db, List<String> flags) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         File log = Files.createTempFile("hundred-child", ".log").toFile();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0", "--db", db, "--access-key", ACCESS_KEY, "--secret", SECRET));
+                Main.class.getName(), "serve", "--port", "0", "--db", db));
         command.addAll(flags);
         Process process = new ProcessBuilder(command).redirectError(log).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
