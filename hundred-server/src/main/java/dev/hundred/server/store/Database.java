@@ -166,13 +166,25 @@ public final class Database implements AutoCloseable {
      * the update path (create-as-upsert) or draws another key (room codes).
      */
     public <R> R txRetryingOnUniqueViolation(HandleCallback<R, RuntimeException> work) {
-        try {
-            return tx(work);
-        } catch (JdbiException e) {
-            if (!SqlDialect.isUniqueViolation(e)) {
-                throw e;
+        return txRetrying(2, SqlDialect::isUniqueViolation, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction, and again while it fails with an error {@code again} accepts, up to
+     * {@code runs} runs in all: for a failure that means another transaction got in between (nothing of the
+     * failed run was kept, so running it again is what the caller meant). Deadlock victims {@link #tx}
+     * already runs again by itself.
+     */
+    public <R> R txRetrying(int runs, java.util.function.Predicate<JdbiException> again,
+                            HandleCallback<R, RuntimeException> work) {
+        for (int run = 1; ; run++) {
+            try {
+                return tx(work);
+            } catch (JdbiException e) {
+                if (run >= runs || !again.test(e)) {
+                    throw e;
+                }
             }
-            return tx(work);
         }
     }
 
