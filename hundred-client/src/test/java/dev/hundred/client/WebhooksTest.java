@@ -10,8 +10,10 @@ import dev.hundred.client.model.WebhookDelivery;
 import dev.hundred.client.param.RoomCreateParams;
 import dev.hundred.client.param.WebhookHistoryParams;
 import dev.hundred.client.param.WebhookReplayParams;
+import dev.hundred.client.webhook.HlsEventData;
 import dev.hundred.client.webhook.PeerEventData;
 import dev.hundred.client.webhook.SessionEventData;
+import dev.hundred.client.webhook.SfuRecordingEventData;
 import dev.hundred.client.webhook.WebhookEvent;
 import dev.hundred.client.webhook.WebhookVerificationException;
 import dev.hundred.client.webhook.WebhookVerifier;
@@ -98,6 +100,20 @@ class WebhooksTest {
                 .hasMessageContaining("webhook-timestamp");
         assertThatThrownBy(() -> verifier.verify(name -> name.equals("webhook-signature") ? null : join.headers().getFirst(name),
                 join.body())).isInstanceOf(WebhookVerificationException.class).hasMessageContaining("webhook-signature header missing");
+    }
+
+    @Test
+    void deprecatedKeysOfTheRecordingEventsAreNamedToo() {
+        WebhookEvent sfu = Webhooks.parse(("{\"type\":\"recording.success\",\"data\":{\"room_id\":\"r\","
+                + "\"URL\":\"https://x/a.mp4\",\"location\":\"s3://b/a.mp4\",\"recording_path\":\"s3://b/a.mp4\"}}"));
+        SfuRecordingEventData data = (SfuRecordingEventData) sfu.typedData();
+        assertThat(data.url()).isEqualTo("https://x/a.mp4");
+        assertThat(data.location()).isEqualTo("s3://b/a.mp4");
+        assertThat(data.extra() == null ? Map.of() : data.extra()).doesNotContainKeys("URL", "location");
+        HlsEventData hls = Webhooks.parse(("{\"type\":\"hls.recording.success\",\"data\":"
+                + "{\"recording_hls_vod_playlist_location\":\"s3://b/v.m3u8\"}}"))
+                .data(HlsEventData.class);
+        assertThat(hls.recordingHlsVodPlaylistLocation()).isEqualTo("s3://b/v.m3u8");
     }
 
     @Test
