@@ -43,6 +43,7 @@ class PollsAndSipTest {
         assertThat(poll.id()).matches("[0-9a-f]{24}");
         assertThat(poll.questions()).extracting(q -> q.index()).containsExactly(1, 2);
         assertThat(poll.questions().get(0).options()).hasSize(2);
+        assertThat(poll.questions().get(0).answer().options()).containsExactly(1);
         assertThat(hms.polls().retrieve(poll.id()).title()).isEqualTo("lunch?");
         assertThat(hms.polls().update(poll.id(), PollParams.builder().title("dinner?").type("quiz")
                 .questions(List.of(choice("pizza?"), choice("sushi?"))).build()).title()).isEqualTo("dinner?");

@@ -127,7 +127,9 @@ class WebhooksTest {
         // session open, peer join, peer leave, session close: four deliveries, listed once finished
         HmsPage<WebhookDelivery> first = awaitHistory(room.id(), 4);
         assertThat(first.data()).hasSize(1);
-        assertThat(first.stream().map(d -> d.payload().path("original_event_name").asText()))
+        assertThat(first.data().get(0).payload().webhookUrl()).isNotBlank();
+        assertThat(first.data().get(0).payload().eventData().path("room_id").asText()).isEqualTo(room.id());
+        assertThat(first.stream().map(d -> d.payload().originalEventName()))
                 .containsExactlyInAnyOrder("session.open.success", "peer.join.success", "peer.leave.success",
                         "session.close.success");
         assertThat(first.stream().map(WebhookDelivery::eventName)).containsOnly("reporter.webhook.delivery.success");
@@ -138,7 +140,10 @@ class WebhooksTest {
         assertThat(replay.status()).isIn("started", "already_running");
         WebhookEvent replayed = Webhooks.parse(receiver.next("session.open.success", WAIT).body());
         assertThat(replayed.isReplay()).isTrue();
-        assertThat(hms.analytics().retrieveReplay(replay.workflowId()).workflowId()).isEqualTo(replay.workflowId());
+        assertThat(replay.filters().roomId()).isEqualTo(room.id());
+        ReplayWorkflow status = hms.analytics().retrieveReplay(replay.workflowId());
+        assertThat(status.workflowId()).isEqualTo(replay.workflowId());
+        assertThat(status.progress().total()).isGreaterThanOrEqualTo(1);
     }
 
     private static HmsPage<WebhookDelivery> awaitHistory(String roomId, int count) {
