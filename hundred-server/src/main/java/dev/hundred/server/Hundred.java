@@ -328,7 +328,7 @@ public final class Hundred implements AutoCloseable {
     @Override
     public void close() {
         inbox.close(); // first: open long polls answer now rather than hold up the stop
-        app.stop();
+        Api.stop(app);
         if (listener != null) {
             listener.close();
         }
