@@ -30,18 +30,37 @@ public final class Api {
      */
     public static void stop(Javalin app) {
         org.eclipse.jetty.server.Server server = app.jettyServer().server();
+        List<org.eclipse.jetty.server.AbstractConnector> connectors = new java.util.ArrayList<>();
         for (org.eclipse.jetty.server.Connector c : server.getConnectors()) {
             if (c instanceof org.eclipse.jetty.server.AbstractConnector connector) {
                 connector.setShutdownIdleTimeout(-1); // Jetty's shutdown leaves the idle timeouts alone ...
                 connector.shutdown(); // ... stops accepting (the stop below waits for what it returns) ...
-                for (org.eclipse.jetty.io.EndPoint endPoint : connector.getConnectedEndPoints()) {
-                    if (idle(endPoint)) { // ... and the idle connections go now
-                        endPoint.close();
-                    }
+                connectors.add(connector);
+            }
+        }
+        // ... and the idle connections go now, and each busy one as soon as its answer is out: a connection
+        // whose answer was just written may not read as idle yet (Jetty recycles its request a moment later),
+        // and left to its own idle timeout it held the stop for the whole stop timeout (GatewayRestartTest).
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(server.getStopTimeout());
+        while (closeIdle(connectors) > 0 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000); // until the answers in flight are out
+        }
+        app.stop(); // WebSockets are closed by Jetty's own stop (1001)
+    }
+
+    /** Closes the idle HTTP connections; answers how many HTTP connections are still busy. */
+    private static int closeIdle(List<org.eclipse.jetty.server.AbstractConnector> connectors) {
+        int busy = 0;
+        for (org.eclipse.jetty.server.AbstractConnector connector : connectors) {
+            for (org.eclipse.jetty.io.EndPoint endPoint : connector.getConnectedEndPoints()) {
+                if (idle(endPoint)) {
+                    endPoint.close();
+                } else if (endPoint.getConnection() instanceof org.eclipse.jetty.server.internal.HttpConnection) {
+                    busy++;
                 }
             }
         }
-        app.stop();
+        return busy;
     }
 
     /** An HTTP/1.1 connection between requests; a WebSocket, or a request being read or handled, is not idle. */
