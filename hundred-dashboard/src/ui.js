@@ -41,8 +41,11 @@ export function Json({ value }) {
   return html`<pre class="json">${JSON.stringify(value, null, 2)}</pre>`;
 }
 
-/** A button that runs an async action, shows its error beside it and calls done() after it succeeded. */
-export function Action({ label, run, done, danger, testid }) {
+/**
+ * A button that runs an async action, shows its error beside it and calls done() after it succeeded (or
+ * after it failed too, with always: the state it acted on may have moved on meanwhile).
+ */
+export function Action({ label, run, done, danger, testid, always }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState(null);
   const click = async () => {
@@ -53,6 +56,7 @@ export function Action({ label, run, done, danger, testid }) {
       if (done) done(result);
     } catch (e) {
       setError(e);
+      if (always && done) done();
     } finally {
       setBusy(false);
     }

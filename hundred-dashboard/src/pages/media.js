@@ -31,8 +31,8 @@ function Jobs({ title, path, testid, reloadAll, emulator }) {
           ${!['completed', 'failed', 'stopping', 'post_processing'].includes(j.status) &&
             html`<${Action} label="Stop" run=${() => post(`${path}/${j.id}/stop`)} done=${jobs.reload} />`}
           ${emulator && !['completed', 'failed'].includes(j.status) && html`
-            <${Action} label="Advance" testid="advance" run=${() => post(`/emulator/v1/jobs/${j.id}/advance`)} done=${() => { jobs.reload(); reloadAll(); }} />
-            <${Action} label="Fail" danger run=${() => post(`/emulator/v1/jobs/${j.id}/fail`, {})} done=${jobs.reload} />`}` },
+            <${Action} label="Advance" testid="advance" always run=${() => post(`/emulator/v1/jobs/${j.id}/advance`)} done=${() => { jobs.reload(); reloadAll(); }} />
+            <${Action} label="Fail" danger always run=${() => post(`/emulator/v1/jobs/${j.id}/fail`, {})} done=${jobs.reload} />`}` },
       ]} />
     <//>`;
 }

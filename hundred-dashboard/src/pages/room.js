@@ -36,9 +36,8 @@ function useLive(roomId, onEvent) {
   return { connected, events };
 }
 
-function Peers({ room, session }) {
-  const peers = useLoad(() => livePeers(room.id), [room.id]);
-  const live = useLive(room.id, () => peers.reload());
+function Peers({ room, session, live, tick }) {
+  const peers = useLoad(() => livePeers(room.id), [room.id, tick]);
   const [message, setMessage] = useState('');
   const [error, setError] = useState(null);
   const template = useLoad(() => get(`/v2/templates/${room.template_id}`), [room.template_id]);
@@ -58,7 +57,7 @@ function Peers({ room, session }) {
   const mute = (peer, mute) => Promise.all(Object.values(peer.tracks || {}).map((t) =>
     post(`/emulator/v1/rooms/${room.id}/peers/${peer.id}/tracks/${t.id}`, { mute })));
 
-  return html`<div class="card">
+  return html`<div class="card wide">
     <h2><span class="live-dot ${live.connected ? 'on' : ''}" data-testid="live-state" data-connected=${String(live.connected)}></span>Live peers</h2>
     <${Loading} state=${peers}>
       <${Table} testid="peers" rows=${peers.data} empty="Nobody is in the room." columns=${[
@@ -109,8 +108,8 @@ function Codes({ room }) {
   </div>`;
 }
 
-function RoomSessions({ room }) {
-  const sessions = useLoad(() => get(`/v2/sessions${query({ room_id: room.id, limit: 10 })}`), [room.id]);
+function RoomSessions({ room, tick }) {
+  const sessions = useLoad(() => get(`/v2/sessions${query({ room_id: room.id, limit: 10 })}`), [room.id, tick]);
   return html`<div class="card">
     <h2>Sessions</h2>
     <${Loading} state=${sessions}>
@@ -127,6 +126,9 @@ function RoomSessions({ room }) {
 
 export function Room({ id, session }) {
   const room = useLoad(() => get(`/v2/rooms/${id}`), [id]);
+  // Each event of the room's feed makes its peers and sessions be read again.
+  const [tick, setTick] = useState(0);
+  const live = useLive(id, () => setTick((t) => t + 1));
   return html`<section>
     <p><a href="#/rooms">← Rooms</a></p>
     <${Loading} state=${room}>${room.data && html`
@@ -134,9 +136,9 @@ export function Room({ id, session }) {
       <p>Template <a href="#/templates/${room.data.template_id}">${room.data.template}</a> · created ${time(room.data.created_at)} ·
         <${Action} label=${room.data.enabled ? 'Disable' : 'Enable'} run=${() => post(`/v2/rooms/${id}`, { enabled: !room.data.enabled })} done=${room.reload} /></p>
       <div class="cards">
-        <${Peers} room=${room.data} session=${session} />
+        <${Peers} room=${room.data} session=${session} live=${live} tick=${tick} />
         <${Codes} room=${room.data} />
-        <${RoomSessions} room=${room.data} />
+        <${RoomSessions} room=${room.data} tick=${tick} />
       </div>
       <details><summary>The room as the API answers it</summary><${Json} value=${room.data} /></details>`}
     <//>
