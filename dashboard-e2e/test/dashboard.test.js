@@ -148,6 +148,8 @@ test('a failed webhook delivery is replayed from the page', async () => {
   await page.getByRole('button', { name: 'Apply' }).click();
   const row = page.getByTestId('deliveries').locator('tr', { hasText: 'status code 500' }).first();
   await row.waitFor(WAIT);
+  await row.getByTestId('attempts').locator('summary').click();
+  await row.getByTestId('attempts').locator('li', { hasText: '500' }).waitFor(WAIT);
   await shot('webhooks');
   await row.getByRole('button', { name: 'Replay' }).click();
   await page.getByTestId('replay').waitFor(WAIT);

@@ -52,7 +52,7 @@ export function Media({ session }) {
         { label: 'Job', render: (a) => html`<code>${a.job_id}</code>` },
         { label: 'State', render: (a) => badge(a.status) },
         { label: 'Size', render: (a) => `${a.size} B` },
-        { label: 'Path', render: (a) => html`<code>${a.path}</code>` },
+        { label: 'File', render: (a) => html`<code title=${a.path}>${a.path.split('/').pop()}</code>` },
         { label: '', render: (a) => html`<${Action} label="Download" testid="download" run=${() => download(a)} />` },
       ]} />
     <//>

@@ -55,6 +55,7 @@ export function Webhooks() {
         { label: 'Answer', render: (d) => d.payload?.error_reason || '2xx' },
         { label: 'When', render: (d) => time(d.event_timestamp) },
         { label: 'To', render: (d) => html`<code>${d.payload?.webhook_url}</code>` },
+        { label: 'Attempts', render: (d) => html`<${Attempts} eventId=${d.event_id} />` },
         { label: 'Body', render: (d) => html`<details><summary>data</summary><${Json} value=${d.payload?.event_data} /></details>` },
         { label: '', render: (d) => html`<button onClick=${() => one(d)}>Replay</button>` },
       ]} />
@@ -65,6 +66,25 @@ export function Webhooks() {
       </div>`}
     <//>
   </section>`;
+}
+
+/** Each attempt at the delivery (status, error, when), read on demand from the dashboard's own endpoint. */
+function Attempts({ eventId }) {
+  const [attempts, setAttempts] = useState(null);
+  const [error, setError] = useState(null);
+  const open = async (e) => {
+    if (!e.target.open || attempts) return;
+    try {
+      setAttempts((await get(`/dashboard/api/webhooks/${encodeURIComponent(eventId)}/attempts`)).attempts);
+    } catch (failure) {
+      setError(failure);
+    }
+  };
+  return html`<details onToggle=${open} data-testid="attempts"><summary>attempts</summary>
+    <${ErrorBox} error=${error} />
+    ${attempts && html`<ol>${attempts.map((a) => html`<li>${time(a.started_at)}: ${a.status_code ?? 'no answer'}
+      ${a.error ? ` (${a.error})` : ''}, ${a.duration_ms} ms</li>`)}</ol>`}
+  </details>`;
 }
 
 function ReplayStatus({ replay }) {

@@ -210,7 +210,8 @@ public final class Hundred implements AutoCloseable {
         features.addAll(recordings.routes());
         DashboardSessions dashboardSessions = new DashboardSessions(workspaces, wallClock);
         this.dashboardFeed = new LiveFeed(events);
-        features.add(new DashboardRoutes(dashboardSessions, workspaces, tokens, dashboardFeed, config.emulator()));
+        features.add(new DashboardRoutes(dashboardSessions, workspaces, tokens, dashboardFeed, webhooks.history(),
+                config.emulator()));
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), config.emulator(),
                 new AuthFilter(tokens, dashboardSessions), config.emulator() ? new RequestHooks(faults, journal, clock)
                         : dev.hundred.server.http.RequestObserver.NONE, new HttpMetrics(metrics.registry()), features);

@@ -6,6 +6,7 @@ import dev.hundred.server.http.ApiError;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.http.Routes;
 import dev.hundred.server.http.Timestamps;
+import dev.hundred.server.webhooks.WebhookHistoryService;
 import dev.hundred.server.workspaces.Workspace;
 import dev.hundred.server.workspaces.WorkspaceService;
 import io.javalin.http.Context;
@@ -32,6 +33,7 @@ import java.util.regex.Pattern;
  * POST /dashboard/api/sign-out              clears it (X-CSRF-Token)
  * GET  /dashboard/api/session               {"access_key","workspace","expires_at","csrf_token","emulator"}
  * GET  /dashboard/api/rooms/{room_id}/live  server-sent events of the room
+ * GET  /dashboard/api/webhooks/{event_id}/attempts  {"attempts": [{attempt, started_at, duration_ms, status_code, error}]}
  * </pre>
  */
 public final class DashboardRoutes implements Routes {
@@ -44,14 +46,16 @@ public final class DashboardRoutes implements Routes {
     private final WorkspaceService workspaces;
     private final Tokens tokens;
     private final LiveFeed feed;
+    private final WebhookHistoryService webhooks;
     private final boolean emulator;
 
     public DashboardRoutes(DashboardSessions sessions, WorkspaceService workspaces, Tokens tokens, LiveFeed feed,
-                           boolean emulator) {
+                           WebhookHistoryService webhooks, boolean emulator) {
         this.sessions = sessions;
         this.workspaces = workspaces;
         this.tokens = tokens;
         this.feed = feed;
+        this.webhooks = webhooks;
         this.emulator = emulator;
     }
 
@@ -69,6 +73,7 @@ public final class DashboardRoutes implements Routes {
             live.handle(ctx);
         });
         routes.head("/dashboard/api/rooms/{room_id}/live", ctx -> sessions.require(ctx));
+        routes.get("/dashboard/api/webhooks/{event_id}/attempts", this::attempts);
     }
 
     private void page(Context ctx) {
@@ -123,6 +128,22 @@ public final class DashboardRoutes implements Routes {
         sessions.requireForChange(ctx);
         ctx.header("Set-Cookie", DashboardSessions.setCookie(null, secure(ctx)));
         ctx.status(204);
+    }
+
+    /** What the API does not show: each attempt at a delivery (the history has only its outcome). */
+    private void attempts(Context ctx) {
+        Workspace ws = sessions.require(ctx).workspace();
+        java.util.List<Map<String, Object>> attempts = webhooks.attempts(ws, ctx.pathParam("event_id")).stream()
+                .map(a -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("attempt", a.attempt());
+                    out.put("started_at", Timestamps.format(a.startedAt()));
+                    out.put("duration_ms", a.durationMs());
+                    out.put("status_code", a.statusCode());
+                    out.put("error", a.error());
+                    return out;
+                }).toList();
+        ctx.json(Map.of("attempts", attempts));
     }
 
     private void session(Context ctx) {

@@ -99,21 +99,34 @@ final class Browser {
         }
     }
 
-    /** Opens the room's live feed (server-sent events) as a browser's EventSource does. */
-    java.util.stream.Stream<String> live(String roomId) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.url() + "/dashboard/api/rooms/" + roomId + "/live"))
-                .header("Cookie", DashboardSessions.COOKIE + "=" + cookie).header("Accept", "text/event-stream").build();
-        try {
-            HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("live feed answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /**
+     * Opens the room's live feed (server-sent events) as a browser's EventSource does, over a plain socket so
+     * that closing it ends the stream at once; the lines of the body arrive in {@code lines}.
+     */
+    java.net.Socket live(String roomId, java.util.concurrent.BlockingQueue<String> lines) throws IOException {
+        URI uri = URI.create(server.url());
+        java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort());
+        socket.getOutputStream().write(("GET /dashboard/api/rooms/" + roomId + "/live HTTP/1.1\r\nHost: " + uri.getAuthority()
+                + "\r\nAccept: text/event-stream\r\nCookie: " + DashboardSessions.COOKIE + "=" + cookie + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        java.io.BufferedReader in = new java.io.BufferedReader(
+                new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        String status = in.readLine();
+        if (status == null || !status.contains(" 200 ")) {
+            socket.close();
+            throw new IllegalStateException("live feed answered " + status);
         }
+        Thread reader = new Thread(() -> {
+            try {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException closed) {
+                // the test closed the socket
+            }
+        }, "live-feed-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return socket;
     }
 }

@@ -3,12 +3,10 @@ package dev.hundred.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hundred.server.support.ApiTestBase;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** A room's live feed: what happens in the room arrives as server-sent events after the commit. */
@@ -22,16 +20,7 @@ class DashboardLiveTest extends ApiTestBase {
         String other = api.post("/v2/rooms", Map.of("name", "other-" + backend)).at("/id");
 
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Stream<String> stream = b.live(room);
-        Thread reader = new Thread(() -> {
-            Iterator<String> it = stream.iterator();
-            while (it.hasNext()) {
-                lines.add(it.next());
-            }
-        }, "live-feed-reader");
-        reader.setDaemon(true);
-        reader.start();
-        try {
+        try (java.net.Socket feed = b.live(room, lines)) {
             assertThat(next(lines, "event: ")).isEqualTo("event: ready");
             api.post("/emulator/v1/rooms/" + other + "/peers", Map.of("role", "host")); // not this room
             String peer = api.post("/emulator/v1/rooms/" + room + "/peers", Map.of("role", "host", "name", "ann")).at("/id");
@@ -42,9 +31,6 @@ class DashboardLiveTest extends ApiTestBase {
 
             api.post("/emulator/v1/rooms/" + room + "/peers/" + peer + "/leave", Map.of());
             assertThat(nextRoomEvent(lines)).contains("\"type\":\"peer.leave.success\"").contains(peer);
-        } finally {
-            stream.close();
-            reader.interrupt();
         }
     }
 
