@@ -2,7 +2,8 @@
 // The dashboard in a real browser against the built jar: sign-in (and its refusal), a room created from the
 // page, a peer joined through the emulator appearing without a reload and removed from the page, a failed
 // webhook replayed, an asset downloaded, and a change without the CSRF header refused. A screenshot of each
-// page goes to docs/screenshots/.
+// page goes to target/screenshots/, or to docs/screenshots/ (the README's) with UPDATE_SCREENSHOTS=1, so that a
+// test run does not change committed files.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -14,7 +15,9 @@ const { launch } = require('../lib/browser');
 
 const ACCESS_KEY = 'e2e-access-key';
 const SECRET = 'e2e-secret-0123456789abcdef';
-const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1'
+  ? path.resolve(__dirname, '../../docs/screenshots')
+  : path.resolve(__dirname, '../target/screenshots');
 const WAIT = { timeout: 15_000 };
 
 let server;

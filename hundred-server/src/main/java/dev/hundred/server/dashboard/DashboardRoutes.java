@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -133,7 +134,7 @@ public final class DashboardRoutes implements Routes {
     /** What the API does not show: each attempt at a delivery (the history has only its outcome). */
     private void attempts(Context ctx) {
         Workspace ws = sessions.require(ctx).workspace();
-        java.util.List<Map<String, Object>> attempts = webhooks.attempts(ws, ctx.pathParam("event_id")).stream()
+        List<Map<String, Object>> attempts = webhooks.attempts(ws, ctx.pathParam("event_id")).stream()
                 .map(a -> {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("attempt", a.attempt());
