@@ -110,6 +110,7 @@ test('a room created from the page is listed', async () => {
 test('a peer joined through the emulator appears without a reload and is removed from the page', async () => {
   await page.getByTestId('rooms').getByRole('link', { name: 'e2e-room' }).click();
   await page.locator('[data-testid=live-state][data-connected=true]').waitFor(WAIT);
+  assert.equal(await page.getByRole('form', { name: 'Join a peer' }).count(), 1, 'the emulator join form is there');
   const { data } = await api('GET', '/v2/rooms?name=e2e-room');
   const room = data[0].id;
   const marker = await page.evaluate(() => { window.notReloaded = true; return true; });
