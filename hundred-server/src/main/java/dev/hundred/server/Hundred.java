@@ -337,7 +337,7 @@ public final class Hundred implements AutoCloseable {
     public void close() {
         inbox.close(); // first: open long polls answer now rather than hold up the stop
         dashboardFeed.close(); // and the dashboard's live feeds end
-        app.stop();
+        Api.stop(app);
         if (listener != null) {
             listener.close();
         }
