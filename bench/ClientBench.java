@@ -39,7 +39,7 @@ public class ClientBench {
         // CPU figure is the steadier one, since waiting for a core shows in wall time only
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long clientNanos = 0, rawNanos = 0, clientCpu = 0, rawCpu = 0, parsedNanos = 0;
+        long clientNanos = 0, rawNanos = 0, clientCpu = 0, rawCpu = 0, parsedNanos = 0, parsedCpu = 0;
         var mapper = dev.hundred.client.net.Json.mapper();
         java.util.List<Double> ratios = new java.util.ArrayList<>();
         for (int b = 0; b < blocks; b++) {
@@ -59,6 +59,7 @@ public class ClientBench {
                 if (mapper.readValue(raw(http, each), Room.class).id() == null) throw new AssertionError("no id");
             }
             parsedNanos += System.nanoTime() - t2;
+            parsedCpu += os.getProcessCpuTime() - c2;
             clientNanos += t1 - t0;
             rawNanos += t2 - t1;
             clientCpu += c1 - c0;
@@ -93,6 +94,9 @@ public class ClientBench {
         double clientCpuUs = clientCpu / 1e3 / calls, rawCpuUs = rawCpu / 1e3 / calls;
         System.out.printf("load client CPU per call    raw %.1f us, client %.1f us: %+.1f us, %+.1f %%%n",
                 rawCpuUs, clientCpuUs, clientCpuUs - rawCpuUs, 100 * (clientCpuUs - rawCpuUs) / rawCpuUs);
+        double parsedCpuUs = parsedCpu / 1e3 / calls;
+        System.out.printf("  and raw built per call + JSON %.1f us: the client %+.1f us, %+.1f %%%n",
+                parsedCpuUs, clientCpuUs - parsedCpuUs, 100 * (clientCpuUs - parsedCpuUs) / parsedCpuUs);
     }
 
     private static byte[] raw(HttpClient http, HttpRequest get) throws Exception {

@@ -92,7 +92,7 @@ public class ClusterWebhooks {
                 b.header("Content-Type", "application/json");
             }
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
+            if (r.statusCode() / 100 != 2) {
                 throw new IllegalStateException(method + " " + path + ": " + r.statusCode() + " " + r.body());
             }
             return r.body();

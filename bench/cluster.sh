@@ -7,7 +7,7 @@
 # gateway joins (bench/GatewayLoad.java, $PEERS peers split over the nodes) and webhook deliveries per
 # second (bench/ClusterWebhooks.java, $EVENTS emulator joins spread round-robin over the nodes).
 # Env: NODES ("1 2"), DURATION (10), WARMUP (3), CONNECTIONS (16), PEERS (1000), EVENTS (2000), ROOMS (50).
-# Prints one row per node count with the load average, and appends them to bench/RESULTS.md.
+# Prints one row per node count with the load average, and appends them to bench/RESULTS.md (RECORD=0: not).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -90,6 +90,7 @@ for n in $NODES; do
   ROWS+="$ROW"$'\n'
 done
 
+[ "${RECORD:-1}" = 0 ] && exit 0
 {
   echo
   echo "### bench/cluster.sh, $(date -u +%Y-%m-%dT%H:%MZ): nodes on one PostgreSQL (DURATION=$DURATION CONNECTIONS=$CONNECTIONS PEERS=$PEERS EVENTS=$EVENTS)"

@@ -43,6 +43,14 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
 pg_up() { command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; }
 
+# What autovacuum does on its own once tables grow; this machine's PostgreSQL runs with autovacuum = off,
+# and without statistics the planner's generic plans picked whole-workspace index scans (bench/RESULTS.md).
+pg_analyze() {
+  local db=${PG_URL##*/}; db=${db%%\?*}
+  psql -q -h 127.0.0.1 -U postgres -d "$db" -c ANALYZE >/dev/null
+  echo "    (PostgreSQL: ANALYZE after the warm-up; autovacuum here: $(psql -At -h 127.0.0.1 -U postgres -d test -c 'SHOW autovacuum'))"
+}
+
 # start_hundred NAME DB -> sets <NAME>_BASE, <NAME>_TOKEN; the server stays up for the whole run
 start_hundred() {
   local name=$1 db=$2 log="$OUT/hundred-$1.log"
@@ -169,6 +177,7 @@ load_part() {
     get_room pg "$WARMUP" >/dev/null; create_room pg "$WARMUP" >/dev/null; list_rooms pg "$WARMUP" >/dev/null
     pgbench_tps "${WARMUP%s}" >/dev/null
     JOIN_PEERS=$((JOIN_PEERS / 2)) joins pg >/dev/null
+    pg_analyze
   fi
   JOIN_PEERS=$((JOIN_PEERS / 2)) joins h2 >/dev/null
   local round

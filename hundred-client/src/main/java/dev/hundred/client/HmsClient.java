@@ -36,6 +36,8 @@ import java.util.Objects;
 public final class HmsClient {
     /** The cloud's API. */
     public static final String DEFAULT_BASE_URL = "https://api.100ms.live/v2";
+    /** The cloud's client-facing host, where room codes are exchanged for app tokens (spec §2.3). */
+    public static final String DEFAULT_AUTH_BASE_URL = "https://auth.100ms.live/v2";
 
     private final Requester requester;
     private final RoomService rooms;
@@ -58,7 +60,8 @@ public final class HmsClient {
         Transport transport = b.transport != null ? b.transport : new JdkTransport(b.connectTimeout);
         this.requester = new Requester(b.baseUrl, transport, source, b.managementToken, b.timeout, b.retries, b.idempotencyKeys);
         this.rooms = new RoomService(requester);
-        this.roomCodes = new RoomCodeService(requester);
+        this.roomCodes = new RoomCodeService(requester, b.authBaseUrl != null ? b.authBaseUrl
+                : b.baseUrl.equals(DEFAULT_BASE_URL) ? DEFAULT_AUTH_BASE_URL : b.baseUrl);
         this.templates = new TemplateService(requester);
         this.sessions = new SessionService(requester);
         this.activeRooms = new ActiveRoomService(requester);
@@ -115,6 +118,7 @@ public final class HmsClient {
         private String secret;
         private String managementToken;
         private String baseUrl = DEFAULT_BASE_URL;
+        private String authBaseUrl;
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration timeout = Duration.ofSeconds(60);
         private Duration managementTokenTtl = Duration.ofHours(24);
@@ -141,6 +145,16 @@ public final class HmsClient {
         /** Default {@value HmsClient#DEFAULT_BASE_URL}; for Hundred e.g. {@code http://127.0.0.1:8080/v2}. */
         public Builder baseUrl(String baseUrl) {
             this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /**
+         * Where {@code roomCodes().authToken(...)} exchanges room codes: by default
+         * {@value HmsClient#DEFAULT_AUTH_BASE_URL} with the cloud's base URL, and the {@link #baseUrl} itself
+         * with any other (Hundred serves {@code POST /v2/token} beside the API).
+         */
+        public Builder authBaseUrl(String authBaseUrl) {
+            this.authBaseUrl = Objects.requireNonNull(authBaseUrl, "authBaseUrl");
             return this;
         }
 

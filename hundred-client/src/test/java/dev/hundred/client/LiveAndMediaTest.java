@@ -113,9 +113,28 @@ class LiveAndMediaTest {
         assertThat(ended.active()).isFalse();
         assertThat(ended.peers().get(bob).leftAt()).isNotNull();
 
+        PeerStats derived = hms.analytics().retrievePeerStats(ann, session.id());
+        assertThat(derived.peerId()).isEqualTo(ann);
+        assertThat(derived.publisher().audio()).isNotNull();
+
+        server.emulator("POST", "/sessions/" + session.id() + "/peers/" + ann + "/stats", Map.of(
+                "publisher", Map.of("audio", List.of(Map.of("track_id", "a1", "time_series", Map.of(
+                        "timestamps", List.of(1000, 2000), "bitrate", List.of(32000, 31000),
+                        "packet_loss_percent", List.of(0, 0.5), "rtt_ms", List.of(20, 22), "jitter_ms", List.of(1, 2))))),
+                "subscriber", Map.of("video", List.of(Map.of("track_id", "v9", "type", "regular", "time_series",
+                        Map.of("timestamps", List.of(1000), "bitrate", java.util.Collections.singletonList(null),
+                                "fps", List.of(24), "freeze_count", List.of(0)))))));
         PeerStats stats = hms.analytics().retrievePeerStats(ann, session.id());
-        assertThat(stats.peerId()).isEqualTo(ann);
-        assertThat(stats.publisher().path("audio").isArray()).isTrue();
+        PeerStats.TrackStats audio = stats.publisher().audio().get(0);
+        assertThat(audio.trackId()).isEqualTo("a1");
+        assertThat(audio.timeSeries().timestamps()).containsExactly(1000L, 2000L);
+        assertThat(audio.timeSeries().packetLossPercent()).containsExactly(0.0, 0.5);
+        assertThat(audio.timeSeries().jitterMs()).containsExactly(1.0, 2.0);
+        assertThat(stats.publisher().video()).isEmpty();
+        PeerStats.TrackStats received = stats.subscriber().video().get(0);
+        assertThat(received.type()).isEqualTo("regular");
+        assertThat(received.timeSeries().bitrate()).containsExactly((Double) null);
+        assertThat(received.timeSeries().fps()).containsExactly(24.0);
     }
 
     @Test

@@ -3,8 +3,11 @@ package dev.hundred.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hundred.client.exception.AuthenticationException;
 import dev.hundred.client.exception.InvalidRequestException;
 import dev.hundred.client.exception.NotFoundException;
+import dev.hundred.client.exception.PermissionException;
 import dev.hundred.client.model.HmsPage;
 import dev.hundred.client.model.IdResult;
 import dev.hundred.client.model.Poll;
@@ -40,6 +43,7 @@ class PollsAndSipTest {
         assertThat(poll.id()).matches("[0-9a-f]{24}");
         assertThat(poll.questions()).extracting(q -> q.index()).containsExactly(1, 2);
         assertThat(poll.questions().get(0).options()).hasSize(2);
+        assertThat(poll.questions().get(0).answer().options()).containsExactly(1);
         assertThat(hms.polls().retrieve(poll.id()).title()).isEqualTo("lunch?");
         assertThat(hms.polls().update(poll.id(), PollParams.builder().title("dinner?").type("quiz")
                 .questions(List.of(choice("pizza?"), choice("sushi?"))).build()).title()).isEqualTo("dinner?");
@@ -90,5 +94,33 @@ class PollsAndSipTest {
         assertThat(hms.activeRooms().listPeers(room.id()).values()).extracting(p -> p.name()).containsExactly("Phone");
         assertThatThrownBy(() -> hms.sip().call(SipCallParams.builder().roomCode(code.code()).trunkId(trunk.id()).build()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.apiMessage()).isEqualTo("to is mandatory"));
+    }
+
+    @Test
+    void dtmfWithAnAppTokenReachesTheAnsweredCall() {
+        IdResult trunk = hms.sip().createTrunk(SipTrunkParams.builder().username("u").password("p")
+                .address("sip.example.com").from("+15550100").build());
+        Room room = hms.rooms().create(RoomCreateParams.builder().build());
+        RoomCode code = hms.roomCodes().create(room.id(), "guest");
+        IdResult call = hms.sip().call(SipCallParams.builder().to("+15550199").roomCode(code.code())
+                .trunkId(trunk.id()).build());
+
+        String appToken = hms.tokens().app(room.id(), "host", "keypad-user");
+        hms.sip().dtmf(appToken, List.of("1", "#", "a"));
+
+        JsonNode tones = server.emulator("GET", "/sip/calls/" + call.id(), null).path("dtmf");
+        assertThat(tones).hasSize(1);
+        assertThat(tones.get(0).path("digits")).extracting(JsonNode::asText).containsExactly("1", "#", "a");
+        assertThat(tones.get(0).path("user_id").asText()).isEqualTo("keypad-user");
+
+        assertThatThrownBy(() -> hms.sip().dtmf(appToken, List.of("x")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.apiMessage()).isEqualTo("invalid digit"));
+        assertThatThrownBy(() -> hms.sip().dtmf(appToken, List.of()))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.apiMessage()).isEqualTo("digits are mandatory"));
+        // a token the server cannot verify: 401 at once (there is no app token to mint again); a management token: 403
+        assertThatThrownBy(() -> hms.sip().dtmf("not.a.token", List.of("1"))).isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> hms.sip().dtmf(hms.tokens().management(), List.of("1")))
+                .isInstanceOf(PermissionException.class);
+        assertThat(server.emulator("GET", "/sip/calls/" + call.id(), null).path("dtmf")).hasSize(1);
     }
 }

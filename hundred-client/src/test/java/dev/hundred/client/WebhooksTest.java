@@ -10,8 +10,10 @@ import dev.hundred.client.model.WebhookDelivery;
 import dev.hundred.client.param.RoomCreateParams;
 import dev.hundred.client.param.WebhookHistoryParams;
 import dev.hundred.client.param.WebhookReplayParams;
+import dev.hundred.client.webhook.HlsEventData;
 import dev.hundred.client.webhook.PeerEventData;
 import dev.hundred.client.webhook.SessionEventData;
+import dev.hundred.client.webhook.SfuRecordingEventData;
 import dev.hundred.client.webhook.WebhookEvent;
 import dev.hundred.client.webhook.WebhookVerificationException;
 import dev.hundred.client.webhook.WebhookVerifier;
@@ -101,6 +103,20 @@ class WebhooksTest {
     }
 
     @Test
+    void deprecatedKeysOfTheRecordingEventsAreNamedToo() {
+        WebhookEvent sfu = Webhooks.parse(("{\"type\":\"recording.success\",\"data\":{\"room_id\":\"r\","
+                + "\"URL\":\"https://x/a.mp4\",\"location\":\"s3://b/a.mp4\",\"recording_path\":\"s3://b/a.mp4\"}}"));
+        SfuRecordingEventData data = (SfuRecordingEventData) sfu.typedData();
+        assertThat(data.url()).isEqualTo("https://x/a.mp4");
+        assertThat(data.location()).isEqualTo("s3://b/a.mp4");
+        assertThat(data.extra() == null ? Map.of() : data.extra()).doesNotContainKeys("URL", "location");
+        HlsEventData hls = Webhooks.parse(("{\"type\":\"hls.recording.success\",\"data\":"
+                + "{\"recording_hls_vod_playlist_location\":\"s3://b/v.m3u8\"}}"))
+                .data(HlsEventData.class);
+        assertThat(hls.recordingHlsVodPlaylistLocation()).isEqualTo("s3://b/v.m3u8");
+    }
+
+    @Test
     void theHistoryPagesByNumberAndReplays() throws Exception {
         Room room = hms.rooms().create(RoomCreateParams.builder().name("history-" + System.nanoTime()).build());
         String peer = server.emulator("POST", "/rooms/" + room.id() + "/peers", Map.of("role", "host", "name", "bo"))
@@ -111,7 +127,9 @@ class WebhooksTest {
         // session open, peer join, peer leave, session close: four deliveries, listed once finished
         HmsPage<WebhookDelivery> first = awaitHistory(room.id(), 4);
         assertThat(first.data()).hasSize(1);
-        assertThat(first.stream().map(d -> d.payload().path("original_event_name").asText()))
+        assertThat(first.data().get(0).payload().webhookUrl()).isNotBlank();
+        assertThat(first.data().get(0).payload().eventData().path("room_id").asText()).isEqualTo(room.id());
+        assertThat(first.stream().map(d -> d.payload().originalEventName()))
                 .containsExactlyInAnyOrder("session.open.success", "peer.join.success", "peer.leave.success",
                         "session.close.success");
         assertThat(first.stream().map(WebhookDelivery::eventName)).containsOnly("reporter.webhook.delivery.success");
@@ -122,7 +140,10 @@ class WebhooksTest {
         assertThat(replay.status()).isIn("started", "already_running");
         WebhookEvent replayed = Webhooks.parse(receiver.next("session.open.success", WAIT).body());
         assertThat(replayed.isReplay()).isTrue();
-        assertThat(hms.analytics().retrieveReplay(replay.workflowId()).workflowId()).isEqualTo(replay.workflowId());
+        assertThat(replay.filters().roomId()).isEqualTo(room.id());
+        ReplayWorkflow status = hms.analytics().retrieveReplay(replay.workflowId());
+        assertThat(status.workflowId()).isEqualTo(replay.workflowId());
+        assertThat(status.progress().total()).isGreaterThanOrEqualTo(1);
     }
 
     private static HmsPage<WebhookDelivery> awaitHistory(String roomId, int count) {

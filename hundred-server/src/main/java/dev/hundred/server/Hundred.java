@@ -31,6 +31,9 @@ import dev.hundred.server.emulator.JournalRoutes;
 import dev.hundred.server.emulator.RequestHooks;
 import dev.hundred.server.emulator.RequestJournal;
 import dev.hundred.server.emulator.SettingsRoutes;
+import dev.hundred.server.dashboard.DashboardRoutes;
+import dev.hundred.server.dashboard.DashboardSessions;
+import dev.hundred.server.dashboard.LiveFeed;
 import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.externalstreams.ExternalStreamFeature;
 import dev.hundred.server.gateway.EmulatorPeerRoutes;
@@ -112,6 +115,7 @@ public final class Hundred implements AutoCloseable {
     private final Snapshots snapshots;
     private final Javalin app;
     private final Metrics metrics;
+    private final LiveFeed dashboardFeed;
 
     public Hundred(Config config, Clock wallClock) {
         this.config = config;
@@ -205,8 +209,12 @@ public final class Hundred implements AutoCloseable {
                 snapshots.routes(),
                 new dev.hundred.server.openapi.OpenApiRoutes()));
         features.addAll(recordings.routes());
+        DashboardSessions dashboardSessions = new DashboardSessions(workspaces, wallClock);
+        this.dashboardFeed = new LiveFeed(events);
+        features.add(new DashboardRoutes(dashboardSessions, workspaces, tokens, dashboardFeed, webhooks.history(),
+                config.emulator()));
         this.app = Api.create(config.host(), config.port(), config.useVirtualThreads(), config.emulator(),
-                new AuthFilter(tokens), config.emulator() ? new RequestHooks(faults, journal, clock)
+                new AuthFilter(tokens, dashboardSessions), config.emulator() ? new RequestHooks(faults, journal, clock)
                         : dev.hundred.server.http.RequestObserver.NONE, new HttpMetrics(metrics.registry()), features);
     }
 
@@ -334,7 +342,8 @@ public final class Hundred implements AutoCloseable {
     @Override
     public void close() {
         inbox.close(); // first: open long polls answer now rather than hold up the stop
-        app.stop();
+        dashboardFeed.close(); // and the dashboard's live feeds end
+        Api.stop(app);
         if (listener != null) {
             listener.close();
         }

@@ -3,7 +3,6 @@ package dev.hundred.client.model;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Instant;
@@ -21,7 +20,7 @@ public record Template(String id,
                        Map<String, Role> roles,
                        TemplateSettings settings,
                        TemplateDestinations destinations,
-                       JsonNode plugins,
+                       TemplatePlugins plugins,
                        String appId,
                        @JsonProperty("default") Boolean isDefault,
                        Instant createdAt,

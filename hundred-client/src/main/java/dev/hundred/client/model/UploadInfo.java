@@ -12,7 +12,18 @@ import java.util.Map;
 public record UploadInfo(String type,
                          String location,
                          String prefix,
-                         Map<String, Object> options,
-                         Map<String, String> credentials,
+                         Options options,
+                         Credentials credentials,
                          @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+    /** The bucket's region. */
+    public record Options(String region,
+                          @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+    }
+
+    /** The bucket's key and secret. */
+    public record Credentials(String key,
+                              String secret,
+                              @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+    }
 }

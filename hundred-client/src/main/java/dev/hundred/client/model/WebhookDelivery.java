@@ -7,14 +7,25 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * One delivery in the webhook history (spec §13.2); {@code payload} holds event_data, webhook_url, original_event_name and error_reason.
- * Fields the API sends that this record does not name are kept in {@code extra()}; a field the answer
+ * One delivery in the webhook history (spec §13.2).
+ * Fields the API sends that a record does not name are kept in its {@code extra()}; a field the answer
  * left out is null.
  */
 public record WebhookDelivery(String eventId,
                               String eventName,
                               String roomId,
                               Instant eventTimestamp,
-                              JsonNode payload,
+                              Payload payload,
                               @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+    /**
+     * What was sent and where: {@code eventData} is the event's {@code data} (read it as its family's record with
+     * {@code Json.mapper().treeToValue(eventData, PeerEventData.class)}); {@code errorReason} only for a failed one.
+     */
+    public record Payload(JsonNode eventData,
+                          String webhookUrl,
+                          String originalEventName,
+                          String errorReason,
+                          @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+    }
 }

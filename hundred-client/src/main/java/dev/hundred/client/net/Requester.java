@@ -34,7 +34,7 @@ public final class Requester {
 
     public Requester(String baseUrl, Transport transport, TokenSource tokens, String fixedToken, Duration timeout,
                      RetryPolicy retries, boolean idempotencyKeys) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = trimmed(baseUrl);
         this.transport = transport;
         this.tokens = tokens;
         this.fixedToken = fixedToken;
@@ -75,12 +75,43 @@ public final class Requester {
 
     /** The raw body of a successful answer (empty for a 204). */
     public byte[] send(String method, String path, Query query, Object body) {
-        URI uri = URI.create(baseUrl + path + (query == null || query.encoded().isEmpty() ? "" : "?" + query.encoded()));
+        boolean keyed = idempotencyKeys && method.equals("POST");
+        return send(baseUrl, method, path, query, body, Auth.MANAGEMENT, keyed, keyed);
+    }
+
+    /**
+     * A call not made with the management token, to another base URL: with {@code bearer} as the token (an
+     * app token, for {@code POST /sip/dtmf}) or with none ({@code bearer} null: the room-code exchange). A 401
+     * is thrown at once (no token to mint again). {@code idempotent}: the call changes nothing when repeated,
+     * so it is retried like a GET; otherwise, with no Idempotency-Key (such paths have no workspace to keep
+     * one in), only when the connection was refused.
+     */
+    public <T> T callWith(String base, String bearer, String method, String path, Object body, Class<T> type,
+                          boolean idempotent) {
+        Auth auth = bearer == null ? Auth.NONE : new Auth(false, bearer);
+        byte[] answer = send(trimmed(base), method, path, null, body, auth, false, idempotent);
+        try {
+            return answer.length == 0 ? null : json.readValue(answer, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the answer to " + method + " " + path, e);
+        }
+    }
+
+    /** How a call authenticates: the management token (minted again once after a 401), a given token, or none. */
+    private record Auth(boolean management, String token) {
+        static final Auth MANAGEMENT = new Auth(true, null);
+        static final Auth NONE = new Auth(false, null);
+    }
+
+    private byte[] send(String base, String method, String path, Query query, Object body, Auth auth,
+                        boolean withKey, boolean retrySafe) {
+        URI uri = URI.create(base + path + (query == null || query.encoded().isEmpty() ? "" : "?" + query.encoded()));
         byte[] bytes = encode(method, body);
-        String key = idempotencyKeys && method.equals("POST") ? UUID.randomUUID().toString() : null;
+        String key = withKey ? UUID.randomUUID().toString() : null;
+        boolean managed = auth.management() && fixedToken == null;
         boolean reminted = false;
         for (int retry = 0; ; retry++) {
-            String token = fixedToken != null ? fixedToken : tokens.management();
+            String token = !auth.management() ? auth.token() : fixedToken != null ? fixedToken : tokens.management();
             TransportRequest request = new TransportRequest(method, uri, headers(token, bytes != null, key), bytes, timeout);
             TransportResponse response;
             try {
@@ -89,7 +120,7 @@ public final class Requester {
                 if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
                     throw new ApiConnectionException(method + " " + uri + ": interrupted", e);
                 }
-                if (retry < retries.maxRetries() && retries.retriesFailure(e, method, key != null)) {
+                if (retry < retries.maxRetries() && retries.retriesFailure(e, method, retrySafe)) {
                     pause(retries.delay(retry + 1, null), method, uri, e);
                     continue;
                 }
@@ -99,14 +130,14 @@ public final class Requester {
             if (status >= 200 && status < 300) {
                 return response.body();
             }
-            if (status == 401 && !reminted && fixedToken == null) {
+            if (status == 401 && !reminted && managed) {
                 // as the Node SDK: a refused token is minted again and the call tried once more
                 tokens.invalidate(token);
                 reminted = true;
                 retry--;
                 continue;
             }
-            if (RetryPolicy.retriedStatus(status) && retry < retries.maxRetries() && retries.safe(method, key != null)) {
+            if (RetryPolicy.retriedStatus(status) && retry < retries.maxRetries() && retries.safe(method, retrySafe)) {
                 Duration wait = retries.delay(retry + 1, response.header("Retry-After"));
                 if (wait != null) {
                     pause(wait, method, uri, null);
@@ -119,7 +150,9 @@ public final class Requester {
 
     private Map<String, List<String>> headers(String token, boolean hasBody, String key) {
         Map<String, List<String>> h = new LinkedHashMap<>();
-        h.put("Authorization", List.of("Bearer " + token));
+        if (token != null) {
+            h.put("Authorization", List.of("Bearer " + token));
+        }
         h.put("Accept", List.of("application/json"));
         h.put("User-Agent", List.of(USER_AGENT));
         if (hasBody) {
@@ -129,6 +162,10 @@ public final class Requester {
             h.put("Idempotency-Key", List.of(key));
         }
         return h;
+    }
+
+    private static String trimmed(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private byte[] encode(String method, Object body) {

@@ -26,12 +26,13 @@ public record RetryPolicy(int maxRetries, Duration initial, Duration max) {
         }
     }
 
-    boolean safe(String method, boolean idempotencyKey) {
-        return !method.equals("POST") || idempotencyKey;
+    /** {@code repeatable}: a POST with an Idempotency-Key, or one that changes nothing (the room-code exchange). */
+    boolean safe(String method, boolean repeatable) {
+        return !method.equals("POST") || repeatable;
     }
 
-    boolean retriesFailure(IOException e, String method, boolean idempotencyKey) {
-        return e instanceof ConnectException || safe(method, idempotencyKey);
+    boolean retriesFailure(IOException e, String method, boolean repeatable) {
+        return e instanceof ConnectException || safe(method, repeatable);
     }
 
     static boolean retriedStatus(int status) {

@@ -1,5 +1,6 @@
 package dev.hundred.client.param;
 
+import dev.hundred.client.model.Role;
 import java.util.Map;
 
 /** The body of {@code POST /templates/{id}/roles/{name}} (spec §5.6, §5.9); a different {@code name} renames the role. */
@@ -12,6 +13,20 @@ public final class RoleParams extends Params {
         return new Builder();
     }
 
+    /**
+     * A builder holding every field of {@code role} (its fields unknown to this client too) except
+     * {@code name}, so a role read with {@code retrieveRole} can be sent back with one thing changed:
+     * {@code RoleParams.from(role).maxPeerCount(10).build()}.
+     */
+    public static Builder from(Role role) {
+        Builder b = new Builder().publishParams(role.publishParams()).subscribeParams(role.subscribeParams())
+                .permissions(role.permissions()).priority(role.priority()).maxPeerCount(role.maxPeerCount());
+        if (role.extra() != null) {
+            role.extra().forEach(b::putExtraParam);
+        }
+        return b;
+    }
+
     /** Builds a {@link RoleParams}; unset fields are not sent. */
     public static final class Builder extends Params.Builder<Builder> {
         private Builder() {}
@@ -21,18 +36,23 @@ public final class RoleParams extends Params {
             return put("name", name);
         }
 
-        /** {@code publishParams}. */
+        /** {@code publishParams}: a {@link Role.PublishParams}, or a Map of the API's fields. */
         public Builder publishParams(Object publishParams) {
             return put("publishParams", publishParams);
         }
 
-        /** {@code subscribeParams}. */
+        /** {@code subscribeParams}: a {@link Role.SubscribeParams}, or a Map of the API's fields. */
         public Builder subscribeParams(Object subscribeParams) {
             return put("subscribeParams", subscribeParams);
         }
 
-        /** {@code permissions}. */
+        /** {@code permissions}, only the ones given (the server keeps its defaults for the others). */
         public Builder permissions(Map<String, Boolean> permissions) {
+            return put("permissions", permissions);
+        }
+
+        /** {@code permissions} as a record (null fields are not sent). */
+        public Builder permissions(Role.Permissions permissions) {
             return put("permissions", permissions);
         }
 

@@ -1,5 +1,6 @@
 package dev.hundred.client.param;
 
+import dev.hundred.client.model.Template;
 import java.util.Map;
 
 /** The body of {@code POST /templates/{id}} (spec §5.5): a full replacement; {@code roles} and {@code settings} required. */
@@ -10,6 +11,15 @@ public final class TemplateUpdateParams extends Params {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder holding {@code template}'s name, roles, settings, destinations and plugins, for the
+     * read-modify-write the API asks for (every field is replaced): {@code TemplateUpdateParams.from(t).name("x").build()}.
+     */
+    public static Builder from(Template template) {
+        return new Builder().name(template.name()).roles(template.roles()).settings(template.settings())
+                .destinations(template.destinations()).plugins(template.plugins());
     }
 
     /** Builds a {@link TemplateUpdateParams}; unset fields are not sent. */

@@ -5,13 +5,21 @@ import dev.hundred.client.model.HmsPage;
 import dev.hundred.client.model.RoomCode;
 import dev.hundred.client.net.Requester;
 import dev.hundred.client.param.RoomCodeListParams;
+import dev.hundred.client.model.AuthToken;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Room codes, {@code /room-codes} (spec §4). */
+/**
+ * Room codes, {@code /room-codes} (spec §4), and their exchange for app tokens on the client-facing auth host
+ * ({@code POST <authBaseUrl>/token}, spec §2.3).
+ */
 public final class RoomCodeService extends Service {
-    public RoomCodeService(Requester requester) {
+    private final String authBaseUrl;
+
+    public RoomCodeService(Requester requester, String authBaseUrl) {
         super(requester);
+        this.authBaseUrl = authBaseUrl;
     }
 
     /** A code for every role of the room's template. */
@@ -36,5 +44,29 @@ public final class RoomCodeService extends Service {
     /** Enables or disables a code. */
     public RoomCode update(String code, boolean enabled) {
         return r.call("POST", "/room-codes/code", null, Map.of("code", code, "enabled", enabled), RoomCode.class);
+    }
+
+    /**
+     * Exchanges an enabled room code for an app token (24 h) to join its room as its role, as a client SDK
+     * does: no management token is sent. {@code userId} may be null (the server then picks one). Retried
+     * like a GET: a repeat only mints another token. Errors: 404 for an unknown code, 403 for a disabled
+     * code or room.
+     */
+    public String authToken(String code, String userId) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("code", code);
+        if (userId != null) {
+            body.put("user_id", userId);
+        }
+        return r.callWith(authBaseUrl, null, "POST", "/token", body, AuthToken.class, true).token();
+    }
+
+    public String authToken(String code) {
+        return authToken(code, null);
+    }
+
+    /** Where {@link #authToken} sends codes. */
+    public String authBaseUrl() {
+        return authBaseUrl;
     }
 }

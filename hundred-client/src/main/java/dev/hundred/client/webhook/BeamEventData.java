@@ -25,7 +25,7 @@ public record BeamEventData(String beamId,
                             Integer maxWidth,
                             Integer maxHeight,
                             String meetingUrl,
-                            List<Map<String, Object>> rtmp,
+                            List<Rtmp> rtmp,
                             Instant sessionStartedAt,
                             Long duration,
                             String reason,
@@ -34,6 +34,7 @@ public record BeamEventData(String beamId,
                             Instant stoppedAt,
                             String recordingId,
                             String recordingPath,
+                            /* deprecated: the storage location; prefer recordingPath */ String location,
                             String recordingPresignedUrl,
                             String chatRecordingPath,
                             String chatRecordingPresignedUrl,
@@ -42,4 +43,9 @@ public record BeamEventData(String beamId,
                             String errorMessage,
                             String errorType,
                             @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+    /** One RTMP destination of an external stream. */
+    public record Rtmp(String url,
+                       @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+    }
 }

@@ -37,13 +37,34 @@ public record HlsEventData(String beamId,
                            String errorType,
                            Instant sessionStartedAt,
                            String hlsVodRecordingPath,
+                           /* deprecated: the VOD playlist's location; prefer hlsVodRecordingPath */ String recordingHlsVodPlaylistLocation,
                            String hlsVodRecordingPresignedUrl,
                            Long hlsVodRecordingSize,
                            String chatRecordingPath,
                            String chatRecordingPresignedUrl,
                            Instant recordingCreatedAt,
                            String recordingId,
-                           List<Map<String, Object>> recordingSingleFiles,
-                           List<Map<String, Object>> recordingThumbnails,
+                           List<SingleFile> recordingSingleFiles,
+                           List<Thumbnail> recordingThumbnails,
                            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+    /** One layer of the recording as a file of its own ({@code layer} "0" is the best). */
+    public record SingleFile(String assetId,
+                             String layer,
+                             String recordingPath,
+                             String recordingPresignedUrl,
+                             Long size,
+                             Integer width,
+                             Integer height,
+                             @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+    }
+
+    /** A thumbnail taken {@code offset} seconds in. */
+    public record Thumbnail(Integer width,
+                            Integer height,
+                            Integer offset,
+                            String location,
+                            String url,
+                            @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+    }
 }

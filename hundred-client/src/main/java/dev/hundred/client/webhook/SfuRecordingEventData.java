@@ -2,6 +2,7 @@ package dev.hundred.client.webhook;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.Map;
 
@@ -23,5 +24,7 @@ public record SfuRecordingEventData(String roomId,
                                     String errorType,
                                     Instant sessionStartedAt,
                                     Instant sessionStoppedAt,
+                                    /* deprecated: the storage location; prefer recordingPath */ String location,
+                                    /* deprecated: the file's URL; prefer recordingPresignedUrl */ @JsonProperty("URL") String url,
                                     @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
 }

@@ -19,15 +19,29 @@ public final class AuthFilter implements Handler {
     private static final Set<String> PUBLIC = Set.of("/v2/token", "/v2/sip/dtmf", "/v2/openapi.json", "/v2/openapi.yaml");
 
     private final Tokens tokens;
+    private final SessionCookies cookies;
 
     public AuthFilter(Tokens tokens) {
+        this(tokens, SessionCookies.NONE);
+    }
+
+    /** {@code cookies}: the dashboard's sessions, accepted where no {@code Authorization} header is sent. */
+    public AuthFilter(Tokens tokens, SessionCookies cookies) {
         this.tokens = tokens;
+        this.cookies = cookies;
     }
 
     @Override
     public void handle(Context ctx) {
         if (PUBLIC.contains(ctx.path())) {
             return;
+        }
+        if (ctx.header("Authorization") == null) {
+            Workspace ws = cookies.authenticate(ctx);
+            if (ws != null) {
+                ctx.attribute(ATTRIBUTE, ws);
+                return;
+            }
         }
         ctx.attribute(ATTRIBUTE, tokens.verifyManagement(bearer(ctx)));
     }

@@ -54,16 +54,20 @@ public final class NoticeListener implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
 
     private final String nodeId;
+    /** Sends this node's notifications; started and stopped with the listener. */
+    private final Notifier notifier;
 
     public NoticeListener(String url, String nodeId, Notices notices, Runnable onInvalidate) {
         this.url = url;
         this.nodeId = nodeId;
+        this.notifier = new Notifier(url, nodeId);
         this.notices = notices;
         this.onInvalidate = onInvalidate;
     }
 
     /** Starts listening; returns once the first LISTEN is in place (or after 10 s of trying). */
     public synchronized void start() {
+        notifier.start();
         running = true;
         thread = new Thread(this::run, "hundred-notice-listener");
         thread.setDaemon(true);
@@ -133,8 +137,15 @@ public final class NoticeListener implements AutoCloseable {
         String room = payload.substring(0, first);
         long seq = Long.parseLong(second < 0 ? payload.substring(first + 1) : payload.substring(first + 1, second));
         long[] last = delivered.get(room);
+        if (last == null) {
+            // A room new to this node. Notices are announced after their commits, so one numbered before this
+            // may be announced after it: read those of the last moments first (older ones came before the
+            // node listened, and its catch-up delivered them).
+            readRecent(c, room, seq - 1);
+            last = delivered.get(room);
+        }
         if (last != null && seq <= last[0]) {
-            return; // delivered already (read in a catch-up)
+            return; // delivered already (read in a catch-up, or just above)
         }
         if (last != null && seq > last[0] + 1) {
             readRows(c, room, last[0], seq - 1); // missed: read them first, in order
@@ -152,6 +163,21 @@ public final class NoticeListener implements AutoCloseable {
             q.setString(1, room);
             q.setLong(2, after);
             q.setLong(3, upTo);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    deliver(room, rs.getLong("seq"), rs.getString("body"));
+                }
+            }
+        }
+    }
+
+    /** The room's notices up to {@code upTo} written in the last {@link #CATCH_UP_MARGIN_MS}, in order. */
+    private void readRecent(Connection c, String room, long upTo) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT seq, body FROM peer_notices WHERE room_id = ?"
+                + " AND seq <= ? AND created_at >= now() - CAST(? AS INTERVAL) ORDER BY seq")) {
+            q.setString(1, room);
+            q.setLong(2, upTo);
+            q.setString(3, CATCH_UP_MARGIN_MS / 1000 + " seconds");
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     deliver(room, rs.getLong("seq"), rs.getString("body"));
@@ -188,6 +214,11 @@ public final class NoticeListener implements AutoCloseable {
         synchronized (progress) {
             progress.notifyAll();
         }
+    }
+
+    /** Announces a committed notice to every node, this one included ({@link Notifier}). */
+    void announce(String payload) {
+        notifier.announce(payload);
     }
 
     /** Waits (at most a second, not at all while deaf) until notice {@code seq} of {@code room} was delivered here. */
@@ -236,6 +267,7 @@ public final class NoticeListener implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        notifier.close(); // what this node changed last is announced before it stops listening
         running = false;
         if (thread != null) {
             thread.interrupt();

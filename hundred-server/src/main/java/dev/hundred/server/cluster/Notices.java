@@ -12,11 +12,11 @@ import org.jdbi.v3.core.Handle;
 /**
  * How what a room's peers are told reaches the node holding each peer's socket. On H2 (one node) it is
  * handed to this node's sockets after the commit. On PostgreSQL every notice is a row of
- * {@code peer_notices}, numbered per room under a lock held to the commit, and a {@code NOTIFY} sent in the
- * change's own transaction, so that every node hears of it at the commit, in commit order; the
- * notification carries the notice itself when it fits (under 8000 bytes), else only its room and number
- * and the node reads the row ({@link NoticeListener}). Receivers skip what they already delivered and read
- * what they missed.
+ * {@code peer_notices}, numbered per room under a lock held to the commit, and a {@code NOTIFY} sent right
+ * after the commit ({@link Notifier}: batched, outside the change's transaction), so that every node hears
+ * of it; the notification carries the notice itself when it fits (under 8000 bytes), else only its room and
+ * number and the node reads the row ({@link NoticeListener}). Receivers deliver each room's notices in number
+ * order: they skip what they already delivered and read what they missed.
  */
 public final class Notices {
     /** The channel every node listens on. */
@@ -48,19 +48,21 @@ public final class Notices {
         String body = Json.write(envelope(notice));
         boolean inline = body.getBytes(StandardCharsets.UTF_8).length <= INLINE_MAX_BYTES;
         long seq = h.createQuery("WITH s AS (INSERT INTO sequences (name, counter) VALUES (:name, 1) ON CONFLICT (name)"
-                        + " DO UPDATE SET counter = sequences.counter + 1 RETURNING counter),"
-                        + " n AS (INSERT INTO peer_notices (room_id, seq, body, created_at)"
-                        + " SELECT :room, counter, :body, now() FROM s RETURNING seq)"
-                        + " SELECT seq, pg_notify('" + CHANNEL + "', CAST(:room AS TEXT) || ' ' || seq || CAST(:inline AS TEXT))"
-                        + " FROM n")
+                        + " DO UPDATE SET counter = sequences.counter + 1 RETURNING counter)"
+                        + " INSERT INTO peer_notices (room_id, seq, body, created_at)"
+                        + " SELECT :room, counter, :body, now() FROM s RETURNING seq")
                 .bind("name", "notice:" + notice.roomId()).bind("room", notice.roomId()).bind("body", body)
-                .bind("inline", inline ? " " + body : "")
                 .map((rs, ctx) -> rs.getLong("seq")).one();
         NoticeListener ear = listener;
         if (ear != null) {
-            // As on one node: when the change returns (an API answer, a gateway "ok"), this node's peers have
-            // been told, so a socket's reply never overtakes the notice of its own change.
-            h.afterCommit(() -> ear.awaitDelivered(notice.roomId(), seq));
+            String payload = notice.roomId() + " " + seq + (inline ? " " + body : "");
+            // Announced after the commit, not in it (cluster/Notifier says why). As on one node: when the
+            // change returns (an API answer, a gateway "ok"), this node's peers have been told, so a socket's
+            // reply never overtakes the notice of its own change.
+            h.afterCommit(() -> {
+                ear.announce(payload);
+                ear.awaitDelivered(notice.roomId(), seq);
+            });
         }
     }
 

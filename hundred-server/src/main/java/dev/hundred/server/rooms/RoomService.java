@@ -102,7 +102,7 @@ public final class RoomService {
     }
 
     public Room retrieve(Workspace ws, String id) {
-        return db.read(h -> store.byId(h, ws.id(), id)).orElseThrow(RoomErrors::notFound);
+        return db.readPlain(c -> store.byId(c, ws.id(), id)).orElseThrow(RoomErrors::notFound);
     }
 
     /** The room in this transaction, or 404 Room not found; for features that act on a room. */

@@ -58,14 +58,36 @@ public final class RoomStore {
     }
 
     public Optional<Room> byId(Handle h, String workspaceId, String id) {
-        return h.createQuery(SELECT + " WHERE r.workspace_id = :ws AND r.id = :id")
-                .bind("ws", workspaceId).bind("id", id).map(RoomStore::row).findOne();
+        try {
+            return byId(h.getConnection(), workspaceId, id);
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.statement.UnableToExecuteStatementException(e, null);
+        }
     }
 
-    /** Holds the room's row until the transaction ends (nothing else is locked: no join). */
+    /**
+     * The room by its id alone (the primary key), its workspace compared here: with both in the WHERE, a
+     * PostgreSQL without statistics on rooms (autovacuum off, or a table that just grew) chose
+     * {@code rooms_by_template} for the generic plan and scanned every room of the workspace (0.9 ms
+     * instead of 0.09 ms at 5,600 rooms). Plain JDBC: this is the hottest read (GET room).
+     */
+    public Optional<Room> byId(java.sql.Connection c, String workspaceId, String id) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(SELECT + " WHERE r.id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && workspaceId.equals(rs.getString("workspace_id"))
+                        ? Optional.of(row(rs, null)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Holds the room's row until the transaction ends (nothing else is locked: no join). By primary key
+     * only, as {@link #byId}; a room of another workspace is locked as briefly as the 404 that follows.
+     */
     public void lock(Handle h, String workspaceId, String id) {
-        h.createQuery("SELECT id FROM rooms WHERE workspace_id = :ws AND id = :id FOR UPDATE")
-                .bind("ws", workspaceId).bind("id", id).mapTo(String.class).findOne();
+        h.createQuery("SELECT id FROM rooms WHERE id = :id FOR UPDATE")
+                .bind("id", id).mapTo(String.class).findOne();
     }
 
     public Optional<Room> byName(Handle h, String workspaceId, String name) {
@@ -111,6 +133,9 @@ public final class RoomStore {
     }
 
     private static List<String> readPolls(String json) {
+        if (json == null || json.equals("[]")) {
+            return List.of(); // almost every room: no parse on the GET path
+        }
         try {
             return Json.MAPPER.readValue(json, STRINGS);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -62,26 +62,11 @@ public final class ResetService {
     }
 
     /**
-     * Runs the purge again (up to {@link #ATTEMPTS} times) when a row came in while it ran: a room created
+     * Runs the purge again (up to {@link #RUNS} runs) when a row came in while it ran: a room created
      * meanwhile still names a template the purge removes, and the next run removes that room too.
      */
     public void reset(Workspace ws) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                purgeOnce(ws);
-                return;
-            } catch (org.jdbi.v3.core.JdbiException e) {
-                if (attempt == ATTEMPTS || !dev.hundred.server.store.SqlDialect.isForeignKeyViolation(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static final int ATTEMPTS = 5;
-
-    private void purgeOnce(Workspace ws) {
-        db.tx(h -> {
+        db.txRetrying(RUNS, dev.hundred.server.store.SqlDialect::isForeignKeyViolation, h -> {
             List<String> connected = live.gatewayPeerIds(h, ws.id());
             purge(h, ws);
             h.afterCommit(() -> {
@@ -91,6 +76,8 @@ public final class ResetService {
             return null;
         });
     }
+
+    private static final int RUNS = 5;
 
     /** In {@code h}: every row of the workspace but the workspace, its first template and its webhook. */
     void purge(Handle h, Workspace ws) {

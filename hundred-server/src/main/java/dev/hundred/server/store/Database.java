@@ -166,19 +166,50 @@ public final class Database implements AutoCloseable {
      * the update path (create-as-upsert) or draws another key (room codes).
      */
     public <R> R txRetryingOnUniqueViolation(HandleCallback<R, RuntimeException> work) {
-        try {
-            return tx(work);
-        } catch (JdbiException e) {
-            if (!SqlDialect.isUniqueViolation(e)) {
-                throw e;
+        return txRetrying(2, SqlDialect::isUniqueViolation, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction, and again while it fails with an error {@code again} accepts, up to
+     * {@code runs} runs in all: for a failure that means another transaction got in between (nothing of the
+     * failed run was kept, so running it again is what the caller meant). Deadlock victims {@link #tx}
+     * already runs again by itself.
+     */
+    public <R> R txRetrying(int runs, java.util.function.Predicate<JdbiException> again,
+                            HandleCallback<R, RuntimeException> work) {
+        for (int run = 1; ; run++) {
+            try {
+                return tx(work);
+            } catch (JdbiException e) {
+                if (run >= runs || !again.test(e)) {
+                    throw e;
+                }
             }
-            return tx(work);
         }
     }
 
     /** Runs a read on a pooled handle without an explicit transaction. */
     public <R, X extends Exception> R read(HandleCallback<R, X> work) throws X {
         return jdbi().withHandle(work);
+    }
+
+    /** What {@link #readPlain} runs on a pooled connection. */
+    @FunctionalInterface
+    public interface ConnectionWork<R> {
+        R run(java.sql.Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs a read on a pooled connection with plain JDBC, no JDBI handle: for the hottest single-row reads
+     * (GET room), where JDBI's per-handle and per-statement set-up cost about as much as the database's own
+     * work (JFR of a GET load). Everything else goes through {@link #read} and {@link #tx}.
+     */
+    public <R> R readPlain(ConnectionWork<R> work) {
+        try (java.sql.Connection connection = state().dataSource().getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new org.jdbi.v3.core.ConnectionException(e);
+        }
     }
 
     public Handle open() {

@@ -40,6 +40,11 @@ public final class WebhookHistoryService {
         });
     }
 
+    /** The attempts at an event's delivery (the history shows only the outcome; the dashboard shows these). */
+    public List<WebhookHistoryStore.Attempt> attempts(Workspace ws, String eventId) {
+        return db.read(h -> store.attempts(h, ws.id(), eventId));
+    }
+
     private static HistoryPage.Event event(WebhookHistoryStore.Finished d) {
         boolean delivered = "success".equals(d.status());
         return new HistoryPage.Event(d.eventId(), delivered ? DELIVERED : FAILED, d.roomId(), d.eventAt(),

@@ -18,6 +18,21 @@ public final class WebhookHistoryStore {
     record Finished(String id, String roomId, String eventId, String eventType, Instant eventAt, String body,
                     String url, String status, String errorReason) {}
 
+    /** One attempt to deliver an event: when, how long, the receiver's status (null: no answer) and the error. */
+    public record Attempt(int attempt, Instant startedAt, int durationMs, Integer statusCode, String error) {}
+
+    /** Every attempt at an event's first delivery (finished or still retrying), in order; replays left out. */
+    List<Attempt> attempts(Handle h, String workspaceId, String eventId) {
+        return h.createQuery("SELECT * FROM webhook_attempts WHERE delivery_id IN"
+                        + " (SELECT id FROM webhook_deliveries WHERE workspace_id = :ws AND event_id = :event AND workflow_id IS NULL"
+                        + " UNION SELECT id FROM webhook_outbox WHERE workspace_id = :ws AND event_id = :event AND workflow_id IS NULL)"
+                        + " ORDER BY attempt")
+                .bind("ws", workspaceId).bind("event", eventId)
+                .map((rs, ctx) -> new Attempt(rs.getInt("attempt"), Database.instant(rs, "started_at"),
+                        rs.getInt("duration_ms"), (Integer) rs.getObject("status_code"), rs.getString("error")))
+                .list();
+    }
+
     long count(Handle h, String workspaceId, HistoryFilter f) {
         Where where = where(workspaceId, f);
         return bindNames(where.bind(h.createQuery("SELECT COUNT(*) FROM webhook_deliveries" + where.sql() + eventNames(f))), f)

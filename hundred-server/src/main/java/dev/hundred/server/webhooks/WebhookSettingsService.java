@@ -60,9 +60,10 @@ public final class WebhookSettingsService {
 
     /** Where a room's events go now, in this transaction; empty when nothing is configured. */
     Optional<Destination> destination(Handle h, String workspaceId, String roomId) {
-        Optional<WebhookSettings> workspace = store.find(h, workspaceId);
+        WebhookSettingsStore.Targets targets = store.targets(h, workspaceId, roomId);
+        Optional<WebhookSettings> workspace = targets.workspace();
         String secret = workspace.map(WebhookSettings::signingSecret).orElse(null);
-        Optional<RoomWebhook> room = roomId == null ? Optional.empty() : store.roomWebhook(h, workspaceId, roomId);
+        Optional<RoomWebhook> room = targets.room();
         if (room.isPresent()) {
             return Optional.of(new Destination(room.get().url(),
                     room.get().headers() == null ? Map.of() : room.get().headers(), secret));

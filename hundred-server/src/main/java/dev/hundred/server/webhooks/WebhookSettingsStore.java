@@ -35,15 +35,29 @@ final class WebhookSettingsStore {
         h.createUpdate("DELETE FROM workspace_webhooks WHERE workspace_id = :ws").bind("ws", workspaceId).execute();
     }
 
+    /** The workspace webhook and the room's own webhook: what picks an event's destination. */
+    record Targets(Optional<WebhookSettings> workspace, Optional<RoomWebhook> room) {}
+
     /**
-     * The room's own webhook, read here rather than through RoomService because an event may name a room
-     * that does not exist (a join refused for an unknown room) and queuing must not fail the change.
+     * Both webhooks in one statement (every event of every change reads them: one round trip, not two). The
+     * room's is read here rather than through RoomService because an event may name a room that does not
+     * exist (a join refused for an unknown room) and queuing must not fail the change; by primary key, its
+     * workspace compared, as RoomStore reads rooms.
      */
-    Optional<RoomWebhook> roomWebhook(Handle h, String workspaceId, String roomId) {
-        return h.createQuery("SELECT webhook FROM rooms WHERE workspace_id = :ws AND id = :id")
-                .bind("ws", workspaceId).bind("id", roomId)
-                .mapTo(String.class).findOne()
-                .map(json -> Json.read(json, RoomWebhook.class));
+    Targets targets(Handle h, String workspaceId, String roomId) {
+        return h.createQuery("SELECT w.url, w.headers, w.signing_secret, r.webhook AS room_webhook"
+                        + " FROM (SELECT CAST(:ws AS VARCHAR(24)) AS ws) k"
+                        + " LEFT JOIN workspace_webhooks w ON w.workspace_id = k.ws"
+                        + " LEFT JOIN rooms r ON r.id = :room AND r.workspace_id = k.ws")
+                .bind("ws", workspaceId).bind("room", roomId == null ? "" : roomId)
+                .map((rs, ctx) -> {
+                    String url = rs.getString("url");
+                    String room = rs.getString("room_webhook");
+                    return new Targets(url == null ? Optional.empty() : Optional.of(new WebhookSettings(url,
+                            readHeaders(rs.getString("headers")), rs.getString("signing_secret"))),
+                            room == null ? Optional.empty() : Optional.of(Json.read(room, RoomWebhook.class)));
+                })
+                .one();
     }
 
     private static org.jdbi.v3.core.statement.Update bind(org.jdbi.v3.core.statement.Update update, String workspaceId,

@@ -14,6 +14,7 @@ public final class Webhooks implements AutoCloseable {
     private final WebhookSettingsService settings;
     private final Dispatcher dispatcher;
     private final WebhookRoutes routes;
+    private final WebhookHistoryService history;
 
     public Webhooks(Database db, DomainEvents events, WebhookOptions options, Clock clock, Clock wall) {
         OutboxStore outboxStore = new OutboxStore(new dev.hundred.server.store.Sequences(db.dialect()));
@@ -23,7 +24,13 @@ public final class Webhooks implements AutoCloseable {
         Outbox outbox = new Outbox(settings, outboxStore, dispatcher, clock);
         events.subscribe(RoomEvent.class, outbox::queue);
         ReplayService replays = new ReplayService(db, historyStore, new ReplayStore(), outboxStore, settings, dispatcher, clock);
-        this.routes = new WebhookRoutes(new WebhookHistoryService(db, historyStore, clock), replays, settings);
+        this.history = new WebhookHistoryService(db, historyStore, clock);
+        this.routes = new WebhookRoutes(history, replays, settings);
+    }
+
+    /** The delivery history (the dashboard reads each delivery's attempts from it). */
+    public WebhookHistoryService history() {
+        return history;
     }
 
     public WebhookSettingsService settings() {

@@ -3,6 +3,7 @@ package dev.hundred.server.workspaces;
 import dev.hundred.server.cluster.Invalidations;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
+import dev.hundred.server.store.Sequences;
 import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.templates.TemplateService;
 import java.time.Clock;
@@ -42,16 +43,20 @@ public final class WorkspaceService {
 
     /** Creates a workspace with its default template. Null credentials are generated (secret: 32 bytes). */
     public Workspace create(String name, String accessKey, String secret) {
-        Workspace ws = new Workspace(Ids.objectId(), Ids.objectId(),
-                accessKey != null ? accessKey : Ids.objectId(),
-                secret != null ? secret : Ids.secret(32),
-                name != null ? name : "default", clock.instant());
+        Workspace ws = newWorkspace(name, accessKey, secret);
         db.tx(h -> {
             store.insert(h, ws);
             templates.createDefault(h, ws);
             return null;
         });
         return remember(ws);
+    }
+
+    private Workspace newWorkspace(String name, String accessKey, String secret) {
+        return new Workspace(Ids.objectId(), Ids.objectId(),
+                accessKey != null ? accessKey : Ids.objectId(),
+                secret != null ? secret : Ids.secret(32),
+                name != null ? name : "default", clock.instant());
     }
 
     /**
@@ -85,9 +90,23 @@ public final class WorkspaceService {
                 return ensureDefault(accessKey, secret);
             }
         }
-        List<Workspace> all = list();
-        return all.isEmpty() ? create("default", null, secret) : remember(all.get(0));
+        // Nodes starting at the same moment on a fresh database would each find none and make one, and print
+        // different credentials: the first to take this counter's row (locked to its commit) makes it, the
+        // others wait for that commit and then find it.
+        return remember(db.tx(h -> {
+            new Sequences(db.dialect()).next(h, DEFAULT_WORKSPACE_LOCK);
+            List<Workspace> all = store.all(h);
+            if (!all.isEmpty()) {
+                return all.get(0);
+            }
+            Workspace ws = newWorkspace("default", null, secret);
+            store.insert(h, ws);
+            templates.createDefault(h, ws);
+            return ws;
+        }));
     }
+
+    private static final String DEFAULT_WORKSPACE_LOCK = "default-workspace";
 
     public List<Workspace> list() {
         return db.read(store::all);

@@ -55,10 +55,20 @@ public final class ChildServer implements AutoCloseable {
 
     /** Starts {@code hundred serve} on {@code db} with these flags besides port, database and credentials. */
     public static ChildServer start(String db, List<String> flags) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--access-key", ACCESS_KEY, "--secret", SECRET));
+        all.addAll(flags);
+        return startWithout(db, all);
+    }
+
+    /**
+     * Starts {@code hundred serve} on {@code db} with only these flags besides port and database: no
+     * credentials unless given (the default workspace is then the database's own, or a new one).
+     */
+    public static ChildServer startWithout(String db, List<String> flags) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         File log = Files.createTempFile("hundred-child", ".log").toFile();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0", "--db", db, "--access-key", ACCESS_KEY, "--secret", SECRET));
+                Main.class.getName(), "serve", "--port", "0", "--db", db));
         command.addAll(flags);
         Process process = new ProcessBuilder(command).redirectError(log).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -207,6 +217,22 @@ public final class ChildServer implements AutoCloseable {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
+    /** SIGSTOP: the whole process freezes (a long pause, a suspended VM) until {@link #resume}. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze}: the process carries on where it stopped. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(kill.exitValue()).as("kill -%s", name).isZero();
+    }
+
     public String log() throws IOException {
         return Files.readString(log.toPath());
     }
@@ -214,6 +240,11 @@ public final class ChildServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
+            try {
+                resume(); // a frozen process takes SIGKILL too, but say so plainly
+            } catch (IOException ignored) {
+                // SIGKILL below ends it either way
+            }
             kill9();
         }
     }

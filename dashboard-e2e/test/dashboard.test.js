@@ -1,0 +1,212 @@
+'use strict';
+// The dashboard in a real browser against the built jar: sign-in (and its refusal), a room created from the
+// page, a peer joined through the emulator appearing without a reload and removed from the page, a failed
+// webhook replayed, an asset downloaded, and a change without the CSRF header refused. A screenshot of each
+// page goes to target/screenshots/, or to docs/screenshots/ (the README's) with UPDATE_SCREENSHOTS=1, so that a
+// test run does not change committed files.
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+const hundred = require('../lib/hundred');
+const { launch } = require('../lib/browser');
+
+const ACCESS_KEY = 'e2e-access-key';
+const SECRET = 'e2e-secret-0123456789abcdef';
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1'
+  ? path.resolve(__dirname, '../../docs/screenshots')
+  : path.resolve(__dirname, '../target/screenshots');
+const WAIT = { timeout: 15_000 };
+
+let server;
+let api;
+let browser;
+let page;
+let receiver;
+const received = [];
+let answerStatus = 500;
+
+async function shot(name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Waits (polling, with a deadline) until check() holds. */
+async function until(check, what, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    assert.ok(Date.now() < deadline, `${what} (within ${ms} ms)`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function go(hash) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+}
+
+before(async () => {
+  receiver = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => {
+      received.push({ status: answerStatus, body: JSON.parse(body) });
+      res.writeHead(answerStatus).end();
+    });
+  });
+  await new Promise((r) => receiver.listen(0, '127.0.0.1', r));
+  [server, browser] = await Promise.all([
+    hundred.start({ accessKey: ACCESS_KEY, secret: SECRET, extra: ['--webhook-retries', 'none', '--webhook-horizon', 'none'] }),
+    launch(),
+  ]);
+  api = hundred.client(server.url, ACCESS_KEY, SECRET);
+  await api('POST', '/emulator/v1/webhook', { url: `http://127.0.0.1:${receiver.address().port}/hook` });
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(15_000);
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.stop();
+  if (receiver) receiver.close();
+});
+
+test('a wrong secret is refused and shows nothing', async () => {
+  await page.goto(`${server.url}/dashboard/`);
+  await page.locator('input[name=access_key]').fill(ACCESS_KEY);
+  await page.locator('input[name=secret]').fill('not-the-secret');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Invalid credentials' }).waitFor(WAIT);
+  assert.equal(await page.getByRole('link', { name: 'Rooms' }).count(), 0);
+  const cookies = await browser.context.cookies();
+  assert.equal(cookies.length, 0, 'no cookie after a refused sign-in');
+  await shot('sign-in');
+});
+
+test('signing in sets an HttpOnly SameSite=Strict cookie and shows the rooms', async () => {
+  await page.locator('input[name=secret]').fill(SECRET);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Rooms' }).waitFor(WAIT);
+  const [cookie] = await browser.context.cookies();
+  assert.equal(cookie.name, 'hundred_dashboard');
+  assert.equal(cookie.httpOnly, true);
+  assert.equal(cookie.sameSite, 'Strict');
+  assert.equal(cookie.path, '/');
+  assert.ok(cookie.expires > Date.now() / 1000, 'the cookie expires');
+  assert.equal(await page.evaluate(() => document.cookie), '', 'the page cannot read it');
+});
+
+test('a room created from the page is listed', async () => {
+  await page.locator('form[aria-label="Create room"] input[name=name]').fill('e2e-room');
+  await page.getByLabel('Description').fill('made in the browser');
+  await page.getByRole('button', { name: 'Create room' }).click();
+  await page.getByTestId('rooms').getByRole('link', { name: 'e2e-room' }).waitFor(WAIT);
+  const { data } = await api('GET', '/v2/rooms?name=e2e-room');
+  assert.equal(data[0].description, 'made in the browser');
+  await shot('rooms');
+});
+
+test('a peer joined through the emulator appears without a reload and is removed from the page', async () => {
+  await page.getByTestId('rooms').getByRole('link', { name: 'e2e-room' }).click();
+  await page.locator('[data-testid=live-state][data-connected=true]').waitFor(WAIT);
+  assert.equal(await page.getByRole('form', { name: 'Join a peer' }).count(), 1, 'the emulator join form is there');
+  const { data } = await api('GET', '/v2/rooms?name=e2e-room');
+  const room = data[0].id;
+  const marker = await page.evaluate(() => { window.notReloaded = true; return true; });
+  assert.ok(marker);
+  const peer = await api('POST', `/emulator/v1/rooms/${room}/peers`, { role: 'host', name: 'ada', tracks: [{ type: 'audio' }] });
+  const row = page.getByTestId('peers').locator('tr', { hasText: peer.id });
+  await row.waitFor(WAIT);
+  assert.equal(await page.evaluate(() => window.notReloaded), true, 'the page was not reloaded');
+  await row.getByRole('button', { name: 'Mute' }).click();
+  await row.getByText('audio (muted)').waitFor(WAIT);
+  await shot('room');
+  await row.getByRole('button', { name: 'Remove' }).click();
+  await row.waitFor({ state: 'detached', ...WAIT });
+  const { peers } = await api('GET', `/v2/active-rooms/${room}/peers`).catch(() => ({ peers: {} }));
+  assert.equal(peers[peer.id], undefined, 'the peer left');
+});
+
+test('a state-changing call without the CSRF header is refused', async () => {
+  const answer = await page.evaluate(async () => {
+    const res = await fetch('/v2/rooms', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'csrf-less' }) });
+    return { status: res.status, body: await res.json() };
+  });
+  assert.equal(answer.status, 403);
+  assert.deepEqual(Object.keys(answer.body), ['code', 'message', 'details']);
+  assert.equal(answer.body.message, 'CSRF token missing or invalid');
+  const { data } = await api('GET', '/v2/rooms?name=csrf-less');
+  assert.equal(data, null, 'nothing was created');
+});
+
+test('a failed webhook delivery is replayed from the page', async () => {
+  // The room's first event (its session opening) fails for good at once: no retries, no horizon.
+  await until(() => received.some((r) => r.status === 500 && r.body.type === 'session.open.success'),
+    'the session opening was delivered to a receiver answering 500', 30_000);
+  answerStatus = 200;
+  await go('#/webhooks');
+  await page.getByLabel('Status').selectOption('failed');
+  await page.getByLabel('Event').fill('session.open.success');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const row = page.getByTestId('deliveries').locator('tr', { hasText: 'status code 500' }).first();
+  await row.waitFor(WAIT);
+  await row.getByTestId('attempts').locator('summary').click();
+  await row.getByTestId('attempts').locator('li', { hasText: '500' }).waitFor(WAIT);
+  await shot('webhooks');
+  await row.getByRole('button', { name: 'Replay' }).click();
+  await page.getByTestId('replay').waitFor(WAIT);
+  await until(() => received.some((r) => r.status === 200 && r.body.is_replay === true
+    && r.body.type === 'session.open.success'), 'the replay reached the receiver', 30_000);
+});
+
+test('a recording advanced to completion leaves an asset that downloads', async () => {
+  const room = (await api('POST', '/v2/rooms', { name: 'e2e-recorded' })).id;
+  await api('POST', `/emulator/v1/rooms/${room}/peers`, { role: 'host', name: 'bob' });
+  const recording = await api('POST', `/v2/recordings/room/${room}/start`, {});
+  await go('#/media');
+  const row = page.getByTestId('recordings').locator('tr', { hasText: recording.id });
+  // Timers move a job on by themselves too: advance from whatever state it shows until it is completed.
+  for (let i = 0; i < 6; i++) {
+    const state = await row.locator('.badge').innerText();
+    if (state === 'completed') break;
+    await row.getByTestId('advance').click();
+    try {
+      await row.locator('.badge').filter({ hasNotText: new RegExp(`^${state}$`) }).waitFor(WAIT);
+    } catch (e) {
+      await page.screenshot({ path: path.join(__dirname, '../target/failed-recording.png') });
+      throw e;
+    }
+  }
+  await row.locator('.badge', { hasText: /^completed$/ }).waitFor(WAIT);
+  const asset = page.getByTestId('assets').locator('tr', { hasText: recording.id }).first();
+  await asset.waitFor(WAIT);
+  await shot('recordings');
+  const [download] = await Promise.all([page.waitForEvent('download', WAIT), asset.getByTestId('download').click()]);
+  const file = await download.path();
+  assert.ok(fs.statSync(file).size > 0, 'the downloaded asset has bytes');
+});
+
+test('every other page renders (screenshots)', async () => {
+  for (const [hash, heading, name] of [
+    ['#/templates', 'Templates', 'templates'],
+    ['#/sessions', 'Sessions', 'sessions'],
+    ['#/journal', 'Request journal', 'journal'],
+    ['#/inbox', 'Event inbox', 'inbox'],
+    ['#/emulator', 'Emulator', 'emulator'],
+    ['#/reference', 'API reference', 'reference'],
+  ]) {
+    await go(hash);
+    await page.getByRole('heading', { name: heading, exact: true }).waitFor(WAIT);
+    await page.waitForLoadState('networkidle');
+    await shot(name);
+  }
+  await go('#/templates');
+  await page.getByTestId('templates').getByRole('link').first().click();
+  await page.getByRole('heading', { name: 'Roles' }).waitFor(WAIT);
+  await page.getByLabel('template').fill('{"roles": {}, "settings": "nope"}');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await page.getByRole('alert').waitFor(WAIT);
+  await shot('template');
+});

@@ -1,0 +1,60 @@
+// Recordings, live streams and external streams with their state, and the assets they left, downloadable
+// through their presigned links (the emulator's job controls beside each job when it is on).
+import { get, post } from '../api.js';
+import { html, useLoad, Loading, Table, Action, time } from '../ui.js';
+
+const STATE = { completed: 'ok', failed: 'bad' };
+const badge = (s) => html`<span class="badge ${STATE[s] || ''}">${s}</span>`;
+
+async function download(asset) {
+  const { url } = await get(`/v2/recording-assets/${asset.id}/presigned-url?presign_duration=600`);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = asset.path.split('/').pop() || asset.id;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}
+
+function Jobs({ title, path, testid, reloadAll, emulator }) {
+  const jobs = useLoad(() => get(`${path}?limit=50`), [path]);
+  return html`<h2>${title}</h2>
+    <${Loading} state=${jobs}>
+      <${Table} testid=${testid} rows=${jobs.data?.data} empty="None." columns=${[
+        { label: 'Id', render: (j) => html`<code>${j.id}</code>` },
+        { label: 'Room', render: (j) => html`<a href="#/rooms/${j.room_id}"><code>${j.room_id}</code></a>` },
+        { label: 'State', render: (j) => badge(j.status) },
+        { label: 'Started', render: (j) => time(j.started_at) },
+        { label: 'Stopped', render: (j) => time(j.stopped_at) },
+        { label: 'Playback', render: (j) => (j.playback?.url ? html`<a href=${j.playback.url}>m3u8</a>` : '') },
+        { label: '', render: (j) => html`
+          ${!['completed', 'failed', 'stopping', 'post_processing'].includes(j.status) &&
+            html`<${Action} label="Stop" run=${() => post(`${path}/${j.id}/stop`)} done=${jobs.reload} />`}
+          ${emulator && !['completed', 'failed'].includes(j.status) && html`
+            <${Action} label="Advance" testid="advance" always run=${() => post(`/emulator/v1/jobs/${j.id}/advance`)} done=${() => { jobs.reload(); reloadAll(); }} />
+            <${Action} label="Fail" danger always run=${() => post(`/emulator/v1/jobs/${j.id}/fail`, {})} done=${jobs.reload} />`}` },
+      ]} />
+    <//>`;
+}
+
+export function Media({ session }) {
+  const assets = useLoad(() => get('/v2/recording-assets?limit=100'), []);
+  const emulator = session?.emulator;
+  return html`<section>
+    <h1>Recordings & streams</h1>
+    <${Jobs} title="Recordings" path="/v2/recordings" testid="recordings" reloadAll=${assets.reload} emulator=${emulator} />
+    <${Jobs} title="Live streams (HLS)" path="/v2/live-streams" testid="live-streams" reloadAll=${assets.reload} emulator=${emulator} />
+    <${Jobs} title="External streams (RTMP)" path="/v2/external-streams" testid="external-streams" reloadAll=${assets.reload} emulator=${emulator} />
+    <h2>Assets</h2>
+    <${Loading} state=${assets}>
+      <${Table} testid="assets" rows=${assets.data?.data} empty="No assets yet." columns=${[
+        { label: 'Type', key: 'type' },
+        { label: 'Job', render: (a) => html`<code>${a.job_id}</code>` },
+        { label: 'State', render: (a) => badge(a.status) },
+        { label: 'Size', render: (a) => `${a.size} B` },
+        { label: 'File', render: (a) => html`<code title=${a.path}>${a.path.split('/').pop()}</code>` },
+        { label: '', render: (a) => html`<${Action} label="Download" testid="download" run=${() => download(a)} />` },
+      ]} />
+    <//>
+  </section>`;
+}
