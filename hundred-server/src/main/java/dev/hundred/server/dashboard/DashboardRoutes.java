@@ -49,6 +49,7 @@ public final class DashboardRoutes implements Routes {
     private final LiveFeed feed;
     private final WebhookHistoryService webhooks;
     private final boolean emulator;
+    private final SignInThrottle throttle = new SignInThrottle();
 
     public DashboardRoutes(DashboardSessions sessions, WorkspaceService workspaces, Tokens tokens, LiveFeed feed,
                            WebhookHistoryService webhooks, boolean emulator) {
@@ -105,10 +106,21 @@ public final class DashboardRoutes implements Routes {
             // A form of another site can post urlencoded text without asking; JSON it cannot (CORS preflight).
             throw ApiError.badBody("sign-in takes a JSON body");
         }
+        long retryAfter = throttle.retryAfterSeconds(ctx.ip());
+        if (retryAfter > 0) {
+            ctx.header("Retry-After", Long.toString(retryAfter));
+            throw new ApiError(429, "Too many requests", "more than " + SignInThrottle.FAILURES
+                    + " failed sign-ins from this address within a minute; retry after " + retryAfter + " seconds");
+        }
         JsonNode body = Json.readBody(ctx.bodyAsBytes(), JsonNode.class);
         Workspace ws;
         if (body.hasNonNull("token")) {
-            ws = tokens.verifyManagement(body.get("token").asText());
+            try {
+                ws = tokens.verifyManagement(body.get("token").asText());
+            } catch (ApiError refused) {
+                throttle.failed(ctx.ip());
+                throw refused;
+            }
         } else {
             String key = body.path("access_key").asText("");
             String secret = body.path("secret").asText("");
@@ -117,6 +129,7 @@ public final class DashboardRoutes implements Routes {
                             secret.getBytes(StandardCharsets.UTF_8)))
                     .orElse(null);
             if (key.isEmpty() || ws == null) {
+                throttle.failed(ctx.ip());
                 throw new ApiError(401, "Invalid credentials", "access key or secret is wrong");
             }
         }
