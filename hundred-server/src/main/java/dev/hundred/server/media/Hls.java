@@ -52,7 +52,6 @@ public record Hls(String title, Instant startedAt, Instant stoppedAt, List<Layer
     public static final int DEFAULT_WINDOW = 5;
 
     private static final long SEGMENT_MILLIS = SEGMENT.toMillis();
-    private static final String CODECS = "mp4v.6C,mp4a.40.2";
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern PATH =
@@ -137,7 +136,8 @@ public record Hls(String title, Instant startedAt, Instant stoppedAt, List<Layer
             Layer layer = layers.get(i);
             m.append("#EXT-X-STREAM-INF:BANDWIDTH=").append(layer.bandwidth())
                     .append(",RESOLUTION=").append(layer.width()).append('x').append(layer.height())
-                    .append(",FRAME-RATE=0.500,CODECS=\"").append(CODECS).append("\"\n")
+                    .append(",FRAME-RATE=0.500,CODECS=\"")
+                    .append(H264.parameterSets(layer.width(), layer.height()).codecs()).append(",mp4a.40.2\"\n")
                     .append("stream_").append(i).append("/stream.m3u8\n");
         }
         return m.toString();
@@ -205,8 +205,8 @@ public record Hls(String title, Instant startedAt, Instant stoppedAt, List<Layer
         }
         Layer l = layers.get(layer);
         long startMillis = sequence * SEGMENT_MILLIS;
-        byte[] jpeg = TestCard.jpeg(TestCard.of(title, l.width(), l.height(), startedAt.plusMillis(startMillis)));
-        return Fmp4.fragment(sequence, startMillis, segmentMillis(sequence), jpeg);
+        byte[] picture = H264.encode(TestCard.of(title, l.width(), l.height(), startedAt.plusMillis(startMillis))).sample();
+        return Fmp4.fragment(sequence, startMillis, segmentMillis(sequence), picture);
     }
 
     /**
@@ -277,8 +277,8 @@ public record Hls(String title, Instant startedAt, Instant stoppedAt, List<Layer
             String dir = "stream_" + i + "/";
             files.put(dir + "stream.m3u8", bytes(p.toString()));
             files.put(dir + "init.mp4", initSegment(i));
-            byte[] jpeg = TestCard.jpeg(TestCard.of(title, l.width(), l.height(), startedAt));
-            files.put(dir + "segment0.m4s", Fmp4.fragment(0, 0, millis, jpeg));
+            byte[] picture = H264.encode(TestCard.of(title, l.width(), l.height(), startedAt)).sample();
+            files.put(dir + "segment0.m4s", Fmp4.fragment(0, 0, millis, picture));
         }
         return files;
     }
