@@ -36,8 +36,10 @@ import java.util.regex.Pattern;
  * X-100MSLIVE-PAYLOAD}. Every segment
  * carries {@code #EXT-X-PROGRAM-DATE-TIME}, which a playlist with date ranges must have.
  *
- * <p>Rendering a segment draws and JPEG-encodes the card, the encoding taking most of the time: tens of
- * milliseconds at 1080p on an idle core, more on a busy one. A segment's bytes never change, so a server
+ * <p>Rendering a segment draws the card and encodes it as one H.264 IDR ({@link H264}): every segment starts
+ * with a keyframe, as HLS needs. Measured on a busy 2-core machine: 6 ms and 90 KiB at 640x360, 14 ms and
+ * 240 KiB at 720p, 45 ms and 275 KiB at 1080p (the card's text is raw I_PCM samples, the flat rest a few bits
+ * a macroblock). A segment's bytes never change, so a server
  * with many viewers can cache them by stream, layer and sequence.
  *
  * @param title shown on the card (the room name)
