@@ -2,7 +2,8 @@ package dev.hundred.server.media;
 
 /**
  * Fragmented MP4 for HLS (RFC 8216bis §3.1.2): an init segment (ftyp + moov with mvex, no samples) and
- * media segments (moof + mdat) of one H.264 IDR picture ({@link H264}) and the silent AAC frames that start in the segment.
+ * media segments (moof + mdat) of one H.264 IDR picture ({@link H264}) and the silent AAC frames that
+ * start in the segment.
  *
  * <p>Segment timing comes only from the segment's start and length, so any node renders the same bytes
  * for the same segment. An AAC frame is 1024/48000 s, which does not divide 2 s, so a segment holds the

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * X-100MSLIVE-PAYLOAD}. Every segment
  * carries {@code #EXT-X-PROGRAM-DATE-TIME}, which a playlist with date ranges must have.
  *
- * <p>Rendering a segment draws the card and encodes it as one H.264 IDR ({@link H264}): every segment starts
+ * <p>Rendering a segment draws the card and encodes it as one H.264 IDR ({@code H264}): every segment starts
  * with a keyframe, as HLS needs. Measured on a busy 2-core machine: 6 ms and 90 KiB at 640x360, 14 ms and
  * 240 KiB at 720p, 45 ms and 275 KiB at 1080p (the card's text is raw I_PCM samples, the flat rest a few bits
  * a macroblock). A segment's bytes never change, so a server
@@ -207,7 +207,8 @@ public record Hls(String title, Instant startedAt, Instant stoppedAt, List<Layer
         }
         Layer l = layers.get(layer);
         long startMillis = sequence * SEGMENT_MILLIS;
-        byte[] picture = H264.encode(TestCard.of(title, l.width(), l.height(), startedAt.plusMillis(startMillis))).sample();
+        Instant shown = startedAt.plusMillis(startMillis);
+        byte[] picture = H264.encode(TestCard.of(title, l.width(), l.height(), shown)).sample();
         return Fmp4.fragment(sequence, startMillis, segmentMillis(sequence), picture);
     }
 

@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
  *
  * <p>Why the files stay a few KiB for any duration:
  * <ul>
- *   <li>the picture is one H.264 IDR sample ({@link H264}) whose stts duration is the whole recording;</li>
+ *   <li>the picture is one H.264 IDR sample ({@code H264}) whose stts duration is the whole recording;</li>
  *   <li>the silent AAC frames are real, one every 1024 samples, but the mdat holds only about
  *       √n of them: every chunk in stco points at that same run of identical frames. So a 3-hour
  *       track of 506,250 frames costs two tables and a run of about 2.8 KiB each.</li>
