@@ -11,10 +11,12 @@ import java.util.Arrays;
  * <p>Constrained Baseline (profile_idc 66, constraint_set0 and 1), one SPS, one PPS and one I slice, CAVLC,
  * no transform anywhere. Each macroblock is one of two kinds:
  * <ul>
- *   <li>I_PCM (mb_type 25): its 384 samples as raw bytes, exact for any content;</li>
- *   <li>I_16x16 with DC prediction and no residual, about 8 to 13 bits: the decoder predicts the average of
- *       the edge samples above and left, so where the macroblock and those edges are one flat colour
- *       (most of the test card: the panel, the bars) the prediction is the picture, exactly.</li>
+ *   <li>I_16x16 with no residual, 8 to 15 bits, where a prediction from the edge samples above and left
+ *       is the picture exactly: DC (the edges' mean) where the block and its edges are one flat colour
+ *       (most of the test card: the panel, the bars), vertical where every column repeats the sample above
+ *       it, horizontal where every row repeats the one to its left (text strokes, the bars' lower edge);
+ *       chroma takes DC, horizontal or vertical by the same rule;</li>
+ *   <li>I_PCM (mb_type 25) everywhere else: its 384 samples as raw bytes, exact for any content.</li>
  * </ul>
  * Deblocking is off (disable_deblocking_filter_idc 1), so the reconstruction is the samples written.
  * Colour is BT.601 limited range, 4:2:0, which the SPS's VUI says. A frame size that is not a multiple
@@ -30,8 +32,13 @@ final class H264 {
     private static final int NAL_SPS = 7;
     private static final int NAL_PPS = 8;
     private static final int I_PCM = 25;
-    /** I_16x16_2_0_0: Intra_16x16 prediction mode 2 (DC), no chroma or luma coefficients. */
-    private static final int I16X16_DC_NO_RESIDUAL = 3;
+    /** Intra_16x16 and intra chroma prediction modes (8.3.3, 8.3.4); -1 for none that is exact. */
+    private static final int LUMA_VERTICAL = 0;
+    private static final int LUMA_HORIZONTAL = 1;
+    private static final int LUMA_DC = 2;
+    private static final int CHROMA_DC = 0;
+    private static final int CHROMA_HORIZONTAL = 1;
+    private static final int CHROMA_VERTICAL = 2;
     /** Table A-1: level_idc and MaxFS (macroblocks per frame) for the levels chosen from. */
     private static final int[][] LEVELS = {{30, 1620}, {31, 3600}, {32, 5120}, {40, 8192}, {50, 22080},
         {51, 36864}, {60, 139264}};
@@ -156,9 +163,11 @@ final class H264 {
         boolean[] pcm = new boolean[mbWidth * mbHeight];
         for (int my = 0; my < mbHeight; my++) {
             for (int mx = 0; mx < mbWidth; mx++) {
-                if (p.predictable(mx, my)) {
-                    b.ue(I16X16_DC_NO_RESIDUAL);
-                    b.ue(0); // intra_chroma_pred_mode: DC
+                int luma = p.lumaMode(mx, my);
+                int chroma = luma < 0 ? -1 : p.chromaMode(mx, my);
+                if (chroma >= 0) {
+                    b.ue(1 + luma); // I_16x16_<mode>_0_0: no chroma or luma coefficients
+                    b.ue(chroma); // intra_chroma_pred_mode
                     b.se(0); // mb_qp_delta
                     // Intra16x16DCLevel: coeff_token for TotalCoeff 0, by nC (9.2.1: an I_PCM neighbour counts 16)
                     boolean left = mx > 0;
@@ -237,16 +246,60 @@ final class H264 {
             return new Planes(width, y, cb, cr);
         }
 
-        /**
-         * Whether DC prediction with no residual reproduces macroblock (mx, my) exactly: each plane flat,
-         * equal to every available edge sample above and left (or to 128 when there is none, 8.3.3).
-         */
-        boolean predictable(int mx, int my) {
-            return predictable(y, width, 16, mx, my) && predictable(cb, width / 2, 8, mx, my)
-                    && predictable(cr, width / 2, 8, mx, my);
+        /** The Intra_16x16 mode that reproduces macroblock (mx, my)'s luma exactly, or -1. */
+        int lumaMode(int mx, int my) {
+            return flatLikeEdges(y, width, 16, mx, my) ? LUMA_DC
+                    : repeatsAbove(y, width, 16, mx, my) ? LUMA_VERTICAL
+                    : repeatsLeft(y, width, 16, mx, my) ? LUMA_HORIZONTAL : -1;
         }
 
-        private static boolean predictable(byte[] plane, int stride, int size, int mx, int my) {
+        /** The chroma mode that reproduces both chroma blocks exactly, or -1. */
+        int chromaMode(int mx, int my) {
+            int half = width / 2;
+            return flatLikeEdges(cb, half, 8, mx, my) && flatLikeEdges(cr, half, 8, mx, my) ? CHROMA_DC
+                    : repeatsLeft(cb, half, 8, mx, my) && repeatsLeft(cr, half, 8, mx, my) ? CHROMA_HORIZONTAL
+                    : repeatsAbove(cb, half, 8, mx, my) && repeatsAbove(cr, half, 8, mx, my) ? CHROMA_VERTICAL : -1;
+        }
+
+        /** Vertical prediction is exact: there is a row above and every column repeats its sample. */
+        private static boolean repeatsAbove(byte[] plane, int stride, int size, int mx, int my) {
+            if (my == 0) {
+                return false;
+            }
+            int x0 = mx * size;
+            int y0 = my * size;
+            for (int row = y0; row < y0 + size; row++) {
+                for (int col = x0; col < x0 + size; col++) {
+                    if (plane[row * stride + col] != plane[(y0 - 1) * stride + col]) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Horizontal prediction is exact: there is a column to the left and every row repeats its sample. */
+        private static boolean repeatsLeft(byte[] plane, int stride, int size, int mx, int my) {
+            if (mx == 0) {
+                return false;
+            }
+            int x0 = mx * size;
+            int y0 = my * size;
+            for (int row = y0; row < y0 + size; row++) {
+                for (int col = x0; col < x0 + size; col++) {
+                    if (plane[row * stride + col] != plane[row * stride + x0 - 1]) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /**
+         * DC prediction is exact: the block is flat and equal to every available edge sample above and
+         * left (or to 128 when there is none, 8.3.3.3); every chroma 4x4 block's choice of edges agrees then.
+         */
+        private static boolean flatLikeEdges(byte[] plane, int stride, int size, int mx, int my) {
             int x0 = mx * size;
             int y0 = my * size;
             byte v = plane[y0 * stride + x0];

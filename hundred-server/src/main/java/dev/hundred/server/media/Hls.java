@@ -37,9 +37,9 @@ import java.util.regex.Pattern;
  * carries {@code #EXT-X-PROGRAM-DATE-TIME}, which a playlist with date ranges must have.
  *
  * <p>Rendering a segment draws the card and encodes it as one H.264 IDR ({@code H264}): every segment starts
- * with a keyframe, as HLS needs. Measured on a busy 2-core machine: 6 ms and 90 KiB at 640x360, 14 ms and
- * 240 KiB at 720p, 45 ms and 275 KiB at 1080p (the card's text is raw I_PCM samples, the flat rest a few bits
- * a macroblock). A segment's bytes never change, so a server
+ * with a keyframe, as HLS needs. Measured on a busy 2-core machine: 6 to 9 ms and 55 KiB at 640x360, 14 to
+ * 22 ms and 106 KiB at 720p, 45 to 100 ms and 117 KiB at 1080p (the card's text edges are raw I_PCM samples,
+ * the rest a few bits a macroblock); the JPEG it replaced took longer on the same machine. A segment's bytes never change, so a server
  * with many viewers can cache them by stream, layer and sequence.
  *
  * @param title shown on the card (the room name)

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The tests' own reading of what {@link H264} writes, from the standard (ITU-T H.264) rather than from
  * the encoder: NAL units, the SPS fields, and a decoder for exactly the two macroblock kinds Hundred
- * uses (I_PCM, and I_16x16 DC prediction without residual). Anything else fails loudly.
+ * uses (I_PCM, and I_16x16 without residual: vertical, horizontal or DC prediction, chroma DC, horizontal
+ * or vertical). Anything else fails loudly.
  */
 final class H264Reader {
     private H264Reader() {}
@@ -144,9 +145,10 @@ final class H264Reader {
                     }
                     pcm[my * sps.mbWidth() + mx] = true;
                     pcmCount++;
-                } else if (mbType == 3) { // I_16x16_2_0_0
-                    if (b.ue() != 0) {
-                        throw new AssertionError("intra_chroma_pred_mode is not DC");
+                } else if (mbType >= 1 && mbType <= 3) { // I_16x16_<0..2>_0_0: no coefficients
+                    int chroma = b.ue();
+                    if (chroma > 2) {
+                        throw new AssertionError("intra_chroma_pred_mode plane is not read here");
                     }
                     if (b.se() != 0) {
                         throw new AssertionError("mb_qp_delta is not 0");
@@ -162,9 +164,19 @@ final class H264Reader {
                     if (b.u(bits) != expected) {
                         throw new AssertionError("the DC block is not empty at macroblock " + mx + "," + my);
                     }
-                    predictLumaDc(y, w, mx, my);
-                    predictChromaDc(cb, w / 2, mx, my);
-                    predictChromaDc(cr, w / 2, mx, my);
+                    int lumaMode = mbType - 1;
+                    if (lumaMode == 2) {
+                        predictLumaDc(y, w, mx, my);
+                    } else {
+                        predictCopy(y, w, 16, mx, my, lumaMode == 0);
+                    }
+                    for (int[] plane : new int[][] {cb, cr}) {
+                        if (chroma == 0) {
+                            predictChromaDc(plane, w / 2, mx, my);
+                        } else {
+                            predictCopy(plane, w / 2, 8, mx, my, chroma == 2);
+                        }
+                    }
                     predicted++;
                 } else {
                     throw new AssertionError("mb_type " + mbType + " is not read here");
@@ -173,6 +185,21 @@ final class H264Reader {
         }
         b.trailingBits();
         return new Decoded(w, h, y, cb, cr, pcmCount, predicted);
+    }
+
+    /** Vertical (8.3.3.1, 8.3.4.4) or horizontal (8.3.3.2, 8.3.4.3) prediction: copy the edge above or left. */
+    private static void predictCopy(int[] p, int w, int size, int mx, int my, boolean vertical) {
+        int x0 = mx * size;
+        int y0 = my * size;
+        if (vertical ? my == 0 : mx == 0) {
+            throw new AssertionError((vertical ? "vertical" : "horizontal") + " prediction without that edge at "
+                    + mx + "," + my);
+        }
+        for (int r = 0; r < size; r++) {
+            for (int c = 0; c < size; c++) {
+                p[(y0 + r) * w + x0 + c] = vertical ? p[(y0 - 1) * w + x0 + c] : p[(y0 + r) * w + x0 - 1];
+            }
+        }
     }
 
     /** 8.3.3.3: Intra_16x16 DC prediction. */

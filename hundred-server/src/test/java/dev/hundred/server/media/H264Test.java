@@ -89,6 +89,27 @@ class H264Test {
     }
 
     @Test
+    void stripes_are_predicted_vertically_and_horizontally() {
+        // the top half 4-pixel columns of two greys, the bottom half 4-pixel rows: past the first row of
+        // macroblocks the columns repeat the samples above, past the first column the rows repeat those left
+        BufferedImage stripes = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                boolean light = y < 32 ? (x / 4) % 2 == 0 : (y / 4) % 2 == 0;
+                stripes.setRGB(x, y, light ? 0xC0C0C0 : 0x404040);
+            }
+        }
+        H264.Picture picture = H264.encode(stripes);
+        Decoded decoded = H264Reader.decode(H264Reader.sps(H264Reader.nal(picture.sps())),
+                H264Reader.nal(H264Reader.lengthPrefixed(picture.sample()).get(0)));
+
+        // the top row has nothing above to copy, the left column of the lower half nothing to the left
+        assertThat(decoded.pcmMacroblocks()).isEqualTo(4 + 2);
+        assertThat(decoded.predictedMacroblocks()).isEqualTo(16 - 6);
+        assertThatSamplesMatch(stripes, decoded);
+    }
+
+    @Test
     void emulation_prevention_breaks_every_start_code_prefix_and_reads_back() {
         byte[] rbsp = {0, 0, 0, 0, 0, 1, 0, 0, 2, 0, 0, 3, 7, 0, 0};
         byte[] unit = H264.nal(3, 5, rbsp);

@@ -232,7 +232,7 @@ class HlsTest {
         assertThat(text(vod.get("stream_0/stream.m3u8"))).contains(
                 "#EXT-X-TARGETDURATION:10800\n", "#EXT-X-PLAYLIST-TYPE:VOD\n", "#EXTINF:10800.000,\nsegment0.m4s\n",
                 "#EXT-X-DATERANGE:ID=\"m\"").endsWith("#EXT-X-ENDLIST\n");
-        assertThat(zip).hasSizeLessThan(512 * 1024); // the 1080p H.264 picture is most of it
+        assertThat(zip).hasSizeLessThan(256 * 1024); // the 1080p H.264 picture is most of it
         Map<String, byte[]> unzipped = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
