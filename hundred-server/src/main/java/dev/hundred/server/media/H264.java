@@ -3,6 +3,7 @@ package dev.hundred.server.media;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A still picture as one H.264 IDR access unit (ITU-T H.264), the video of every MP4 and HLS file Hundred
@@ -50,7 +51,7 @@ final class H264 {
     record Picture(int width, int height, int level, byte[] sps, byte[] pps, byte[] sample) {
         /** The RFC 6381 codecs string, e.g. {@code avc1.42C01E}. */
         String codecs() {
-            return String.format(java.util.Locale.ROOT, "avc1.%02X%02X%02X", PROFILE, CONSTRAINTS, level);
+            return String.format(Locale.ROOT, "avc1.%02X%02X%02X", PROFILE, CONSTRAINTS, level);
         }
 
         /** AVCDecoderConfigurationRecord (ISO/IEC 14496-15 §5.3.3.1), the body of an avcC box. */
@@ -100,6 +101,7 @@ final class H264 {
                 return l[0];
             }
         }
+        // past level 6's frames (8.9 megapixels; layers go to 8192x8192) no level fits: say the largest
         return LEVELS[LEVELS.length - 1][0];
     }
 
