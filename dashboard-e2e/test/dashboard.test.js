@@ -193,6 +193,7 @@ test('a running live stream plays in the page: native HLS, H.264 at the renditio
   // one rendition, so the size the browser decodes is known whichever it would pick
   await api('POST', `/v2/templates/${room.template_id}/destinations`, { hlsDestinations: { main: {
     layers: [{ width: 640, height: 360 }], playlistType: 'live', numPlaylistSegments: 3 } } });
+  await api('POST', `/emulator/v1/rooms/${room.id}/peers`, { role: 'host', name: 'dee' });
   const stream = await api('POST', `/v2/live-streams/room/${room.id}/start`, {});
   const deadline = Date.now() + 15_000;
   for (;;) { // the job's timer moves it to running by itself; advancing only hurries a job still starting
