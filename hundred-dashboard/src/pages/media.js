@@ -1,7 +1,7 @@
 // Recordings, live streams and external streams with their state, and the assets they left, downloadable
 // through their presigned links (the emulator's job controls beside each job when it is on). A running live
 // stream plays in the page.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { get, post } from '../api.js';
 import { html, useLoad, Loading, Table, Action, time } from '../ui.js';
 
@@ -23,12 +23,37 @@ async function download(asset) {
 const NATIVE_HLS = typeof document !== 'undefined'
   && document.createElement('video').canPlayType('application/vnd.apple.mpegurl') !== '';
 
+// Chromium's HLS fails (DEMUXER_ERROR_COULD_NOT_PARSE) when it opens a live playlist listing fewer than two
+// segments, what a stream shows for its first 4 s, so the <video> gets its source once the first rendition
+// lists three (RFC 8216 §6.3.3: a client starts no closer than three target durations to the live end).
+async function segmentsListed(masterUrl, cancelled) {
+  const master = await (await fetch(masterUrl)).text();
+  const variant = new URL(master.split('\n').find((l) => l && !l.startsWith('#')), masterUrl);
+  while (!cancelled()) {
+    if ((await (await fetch(variant)).text()).split('#EXTINF').length > 3) return true;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
 function Player({ stream, close }) {
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    let cancelled = false;
+    if (NATIVE_HLS) {
+      segmentsListed(stream.playback.url, () => cancelled)
+        .then((listed) => { if (listed && !cancelled) setReady(true); }, (e) => setError(String(e)));
+    }
+    return () => { cancelled = true; };
+  }, [stream.playback.url]);
   return html`<div class="player" data-testid="player">
     <p>Playing <code>${stream.id}</code> (${stream.playback.url.split('/').pop()}) <button type="button" onClick=${close}>Close</button></p>
-    ${NATIVE_HLS
-      ? html`<video data-testid="hls-video" src=${stream.playback.url} controls muted autoplay playsinline width="640"></video>`
-      : html`<p class="muted">This browser plays no HLS by itself: open the m3u8 link in a player (VLC, ffplay, Safari).</p>`}
+    ${!NATIVE_HLS
+      ? html`<p class="muted">This browser plays no HLS by itself: open the m3u8 link in a player (VLC, ffplay, Safari).</p>`
+      : error ? html`<p role="alert">${error}</p>`
+      : ready ? html`<video data-testid="hls-video" src=${stream.playback.url} controls muted autoplay playsinline width="640"></video>`
+      : html`<p class="muted">Waiting for the first segments…</p>`}
   </div>`;
 }
 
