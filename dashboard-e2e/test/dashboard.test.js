@@ -1,9 +1,9 @@
 'use strict';
 // The dashboard in a real browser against the built jar: sign-in (and its refusal), a room created from the
 // page, a peer joined through the emulator appearing without a reload and removed from the page, a failed
-// webhook replayed, an asset downloaded, and a change without the CSRF header refused. A screenshot of each
-// page goes to target/screenshots/, or to docs/screenshots/ (the README's) with UPDATE_SCREENSHOTS=1, so that a
-// test run does not change committed files.
+// webhook replayed, an asset downloaded, a live stream playing in a <video>, and a change without the CSRF
+// header refused. A screenshot of each page goes to target/screenshots/, or to docs/screenshots/ (the README's)
+// with UPDATE_SCREENSHOTS=1, so that a test run does not change committed files.
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -186,6 +186,45 @@ test('a recording advanced to completion leaves an asset that downloads', async 
   const [download] = await Promise.all([page.waitForEvent('download', WAIT), asset.getByTestId('download').click()]);
   const file = await download.path();
   assert.ok(fs.statSync(file).size > 0, 'the downloaded asset has bytes');
+});
+
+test('a running live stream plays in the page: native HLS, H.264 at the rendition\'s size', async () => {
+  const room = await api('POST', '/v2/rooms', { name: 'e2e-live' });
+  // one rendition, so the size the browser decodes is known whichever it would pick
+  await api('POST', `/v2/templates/${room.template_id}/destinations`, { hlsDestinations: { main: {
+    layers: [{ width: 640, height: 360 }], playlistType: 'live', numPlaylistSegments: 3 } } });
+  await api('POST', `/emulator/v1/rooms/${room.id}/peers`, { role: 'host', name: 'dee' });
+  const stream = await api('POST', `/v2/live-streams/room/${room.id}/start`, {});
+  const deadline = Date.now() + 15_000;
+  for (;;) { // the job's timer (0.2 s by default) makes it running; an advance could race it into stopping
+    const { status } = await api('GET', `/v2/live-streams/${stream.id}`);
+    if (status === 'running') break;
+    assert.ok(Date.now() < deadline && status === 'starting', `the stream is running (it is ${status})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await go('#/sessions');
+  await go('#/media'); // a fresh visit reads the streams again
+  const row = page.getByTestId('live-streams').locator('tr', { hasText: stream.id });
+  await row.getByTestId('play').click();
+  const video = page.getByTestId('hls-video');
+  await video.waitFor(WAIT);
+  // segments are 2 s and published once complete, so the first picture comes a few seconds in
+  const playing = Date.now() + 30_000;
+  let seen;
+  for (;;) {
+    seen = await video.evaluate((v) => ({ width: v.videoWidth, height: v.videoHeight, time: v.currentTime,
+      error: v.error && `${v.error.code} ${v.error.message}` }));
+    assert.equal(seen.error, null, 'the video element reports no error');
+    if (seen.width === 640 && seen.time > 0) break;
+    if (Date.now() > playing) {
+      await page.screenshot({ path: path.join(__dirname, '../target/failed-live-stream.png') });
+      assert.fail(`the video plays at 640x360 (within 30 s): ${JSON.stringify(seen)}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  assert.equal(seen.height, 360);
+  await shot('live-stream');
+  await api('POST', `/v2/live-streams/${stream.id}/stop`, {});
 });
 
 test('every other page renders (screenshots)', async () => {

@@ -1,5 +1,7 @@
 // Recordings, live streams and external streams with their state, and the assets they left, downloadable
-// through their presigned links (the emulator's job controls beside each job when it is on).
+// through their presigned links (the emulator's job controls beside each job when it is on). A running live
+// stream plays in the page.
+import { useEffect, useState } from 'preact/hooks';
 import { get, post } from '../api.js';
 import { html, useLoad, Loading, Table, Action, time } from '../ui.js';
 
@@ -16,8 +18,48 @@ async function download(asset) {
   link.remove();
 }
 
-function Jobs({ title, path, testid, reloadAll, emulator }) {
+// Chromium (Debian's 156 here, headless too), Safari and Edge play HLS themselves, and the streams are fMP4 with H.264
+// and AAC, so a <video> needs no player library (hls.js) here. A browser that plays none says so.
+const NATIVE_HLS = typeof document !== 'undefined'
+  && document.createElement('video').canPlayType('application/vnd.apple.mpegurl') !== '';
+
+// Chromium's HLS fails (DEMUXER_ERROR_COULD_NOT_PARSE) when it opens a live playlist listing fewer than two
+// segments, what a stream shows for its first 4 s, so the <video> gets its source once the first rendition
+// lists three (RFC 8216 §6.3.3: a client starts no closer than three target durations to the live end).
+async function segmentsListed(masterUrl, cancelled) {
+  const master = await (await fetch(masterUrl)).text();
+  const variant = new URL(master.split('\n').find((l) => l && !l.startsWith('#')), masterUrl);
+  while (!cancelled()) {
+    if ((await (await fetch(variant)).text()).split('#EXTINF').length > 3) return true;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+function Player({ stream, close }) {
+  const [ready, setReady] = useState(false);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    let cancelled = false;
+    if (NATIVE_HLS) {
+      segmentsListed(stream.playback.url, () => cancelled)
+        .then((listed) => { if (listed && !cancelled) setReady(true); }, (e) => setError(String(e)));
+    }
+    return () => { cancelled = true; };
+  }, [stream.playback.url]);
+  return html`<div class="player" data-testid="player">
+    <p>Playing <code>${stream.id}</code> (${stream.playback.url.split('/').pop()}) <button type="button" onClick=${close}>Close</button></p>
+    ${!NATIVE_HLS
+      ? html`<p class="muted">This browser plays no HLS by itself: open the m3u8 link in a player (VLC, ffplay, Safari).</p>`
+      : error ? html`<p role="alert">${error}</p>`
+      : ready ? html`<video data-testid="hls-video" src=${stream.playback.url} controls muted autoplay playsinline width="640"></video>`
+      : html`<p class="muted">Waiting for the first segments…</p>`}
+  </div>`;
+}
+
+function Jobs({ title, path, testid, reloadAll, emulator, playable }) {
   const jobs = useLoad(() => get(`${path}?limit=50`), [path]);
+  const [playing, setPlaying] = useState(null);
   return html`<h2>${title}</h2>
     <${Loading} state=${jobs}>
       <${Table} testid=${testid} rows=${jobs.data?.data} empty="None." columns=${[
@@ -26,7 +68,8 @@ function Jobs({ title, path, testid, reloadAll, emulator }) {
         { label: 'State', render: (j) => badge(j.status) },
         { label: 'Started', render: (j) => time(j.started_at) },
         { label: 'Stopped', render: (j) => time(j.stopped_at) },
-        { label: 'Playback', render: (j) => (j.playback?.url ? html`<a href=${j.playback.url}>m3u8</a>` : '') },
+        { label: 'Playback', render: (j) => (j.playback?.url ? html`<a href=${j.playback.url}>m3u8</a>
+          ${playable && j.status === 'running' && html` <button type="button" data-testid="play" onClick=${() => setPlaying(j)}>Play</button>`}` : '') },
         { label: '', render: (j) => html`
           ${!['completed', 'failed', 'stopping', 'post_processing'].includes(j.status) &&
             html`<${Action} label="Stop" run=${() => post(`${path}/${j.id}/stop`)} done=${jobs.reload} />`}
@@ -34,6 +77,7 @@ function Jobs({ title, path, testid, reloadAll, emulator }) {
             <${Action} label="Advance" testid="advance" always run=${() => post(`/emulator/v1/jobs/${j.id}/advance`)} done=${() => { jobs.reload(); reloadAll(); }} />
             <${Action} label="Fail" danger always run=${() => post(`/emulator/v1/jobs/${j.id}/fail`, {})} done=${jobs.reload} />`}` },
       ]} />
+      ${playing && html`<${Player} key=${playing.id} stream=${playing} close=${() => setPlaying(null)} />`}
     <//>`;
 }
 
@@ -43,7 +87,7 @@ export function Media({ session }) {
   return html`<section>
     <h1>Recordings & streams</h1>
     <${Jobs} title="Recordings" path="/v2/recordings" testid="recordings" reloadAll=${assets.reload} emulator=${emulator} />
-    <${Jobs} title="Live streams (HLS)" path="/v2/live-streams" testid="live-streams" reloadAll=${assets.reload} emulator=${emulator} />
+    <${Jobs} title="Live streams (HLS)" path="/v2/live-streams" testid="live-streams" reloadAll=${assets.reload} emulator=${emulator} playable />
     <${Jobs} title="External streams (RTMP)" path="/v2/external-streams" testid="external-streams" reloadAll=${assets.reload} emulator=${emulator} />
     <h2>Assets</h2>
     <${Loading} state=${assets}>

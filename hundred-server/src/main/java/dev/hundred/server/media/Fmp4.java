@@ -2,7 +2,8 @@ package dev.hundred.server.media;
 
 /**
  * Fragmented MP4 for HLS (RFC 8216bis §3.1.2): an init segment (ftyp + moov with mvex, no samples) and
- * media segments (moof + mdat) of one JPEG picture and the silent AAC frames that start in the segment.
+ * media segments (moof + mdat) of one H.264 IDR picture ({@link H264}) and the silent AAC frames that
+ * start in the segment.
  *
  * <p>Segment timing comes only from the segment's start and length, so any node renders the same bytes
  * for the same segment. An AAC frame is 1024/48000 s, which does not divide 2 s, so a segment holds the
@@ -48,9 +49,10 @@ final class Fmp4 {
      * @param sequence the segment's number, 0 for the first; mfhd counts from 1
      * @param startMillis where the segment starts on the stream's timeline
      * @param durationMillis how long it lasts, at least 1
-     * @param jpeg the picture shown for the whole segment
+     * @param picture the picture shown for the whole segment: an IDR sample, so every segment starts with a
+     *     keyframe as HLS requires
      */
-    static byte[] fragment(long sequence, long startMillis, long durationMillis, byte[] jpeg) {
+    static byte[] fragment(long sequence, long startMillis, long durationMillis, byte[] picture) {
         long endMillis = startMillis + durationMillis;
         long firstFrame = SilentAudio.aacFrames(startMillis * SilentAudio.RATE / MovieBoxes.MILLIS);
         long endFrame = SilentAudio.aacFrames(endMillis * SilentAudio.RATE / MovieBoxes.MILLIS);
@@ -58,11 +60,11 @@ final class Fmp4 {
         int run = (int) Math.min(frames, Math.max(1, (long) Math.ceil(Math.sqrt(frames * TRUN_BYTES / 4.0))));
         byte[] silence = SilentAudio.aacFrame();
         // every offset field is 32 bits whatever its value, so a first pass gives the moof's size
-        int moofSize = moof(sequence, startMillis, durationMillis, jpeg.length, firstFrame, frames, run, 0).length;
+        int moofSize = moof(sequence, startMillis, durationMillis, picture.length, firstFrame, frames, run, 0).length;
         Boxes b = new Boxes();
-        b.bytes(moof(sequence, startMillis, durationMillis, jpeg.length, firstFrame, frames, run, moofSize));
+        b.bytes(moof(sequence, startMillis, durationMillis, picture.length, firstFrame, frames, run, moofSize));
         b.box("mdat", m -> {
-            m.bytes(jpeg);
+            m.bytes(picture);
             for (int i = 0; i < run; i++) {
                 m.bytes(silence);
             }
@@ -70,10 +72,10 @@ final class Fmp4 {
         return b.toByteArray();
     }
 
-    private static byte[] moof(long sequence, long startMillis, long durationMillis, int jpegSize,
+    private static byte[] moof(long sequence, long startMillis, long durationMillis, int pictureSize,
             long firstFrame, long frames, int run, int moofSize) {
         int videoAt = moofSize + 8; // past the mdat header
-        int audioAt = videoAt + jpegSize;
+        int audioAt = videoAt + pictureSize;
         Boxes b = new Boxes();
         b.box("moof", moof -> {
             moof.fullBox("mfhd", 0, 0, h -> h.u32(sequence + 1));
@@ -81,7 +83,7 @@ final class Fmp4 {
                 t.fullBox("tfhd", 0, DEFAULT_BASE_IS_MOOF, h -> h.u32(MovieBoxes.VIDEO_TRACK));
                 t.fullBox("tfdt", 1, 0, h -> h.u64(startMillis));
                 t.fullBox("trun", 0, DATA_OFFSET | SAMPLE_DURATION | SAMPLE_SIZE,
-                        r -> r.u32(1).s32(videoAt).u32(durationMillis).u32(jpegSize));
+                        r -> r.u32(1).s32(videoAt).u32(durationMillis).u32(pictureSize));
             });
             if (frames > 0) {
                 moof.box("traf", t -> {

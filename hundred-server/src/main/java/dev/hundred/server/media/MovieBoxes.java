@@ -7,9 +7,9 @@ import java.util.function.Consumer;
  * The boxes a plain MP4 ({@link Mp4}) and a fragmented one ({@link Fmp4}) share: file type, movie and
  * track headers, and the two sample entries Hundred writes (ISO/IEC 14496-12 and 14496-14).
  *
- * <p>Video is JPEG in an {@code mp4v} entry whose decoder configuration names objectTypeIndication
- * 0x6C (ISO/IEC 10918-1), the registered way to carry JPEG in MP4 and what FFmpeg itself writes for
- * MJPEG. Audio is AAC-LC in {@code mp4a}, 48 kHz mono.
+ * <p>Video is H.264 ({@link H264}) in an {@code avc1} entry with its {@code avcC} (ISO/IEC 14496-15),
+ * samples as 4-byte-length-prefixed NAL units: what browsers play. Audio is AAC-LC in {@code mp4a},
+ * 48 kHz mono.
  */
 final class MovieBoxes {
     /** Movie and video timescale: milliseconds, so durations are exactly what callers ask for. */
@@ -17,7 +17,6 @@ final class MovieBoxes {
     static final int VIDEO_TRACK = 1;
     static final int AUDIO_TRACK = 2;
 
-    private static final int JPEG_OBJECT_TYPE = 0x6C;
     private static final int AAC_OBJECT_TYPE = 0x40;
     private static final int[] IDENTITY = {0x0001_0000, 0, 0, 0, 0x0001_0000, 0, 0, 0, 0x4000_0000};
 
@@ -98,7 +97,7 @@ final class MovieBoxes {
                         s.fullBox("stsd", 0, 0, d -> {
                             d.u32(1);
                             if (track.video()) {
-                                jpegEntry(d, track);
+                                avcEntry(d, track);
                             } else {
                                 aacEntry(d, track);
                             }
@@ -118,17 +117,18 @@ final class MovieBoxes {
         s.fullBox("stco", 0, 0, t -> t.u32(0));
     }
 
-    private static void jpegEntry(Boxes b, Track track) {
-        b.box("mp4v", e -> {
+    private static void avcEntry(Boxes b, Track track) {
+        byte[] config = H264.parameterSets(track.width(), track.height()).avcC();
+        b.box("avc1", e -> {
             e.zeros(6).u16(1); // reserved, data_reference_index
             e.zeros(16).u16(track.width()).u16(track.height());
             e.u32(0x0048_0000).u32(0x0048_0000).u32(0).u16(1); // 72 dpi, 72 dpi, reserved, frame_count
             byte[] name = new byte[32];
-            byte[] text = "Hundred JPEG".getBytes(StandardCharsets.US_ASCII);
+            byte[] text = "Hundred H.264".getBytes(StandardCharsets.US_ASCII);
             name[0] = (byte) text.length;
             System.arraycopy(text, 0, name, 1, text.length);
             e.bytes(name).u16(0x0018).u16(0xFFFF); // depth 24, pre_defined -1
-            esds(e, track.id(), JPEG_OBJECT_TYPE, 0x04, null);
+            e.box("avcC", c -> c.bytes(config));
         });
     }
 

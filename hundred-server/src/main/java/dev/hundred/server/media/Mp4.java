@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
  *
  * <p>Why the files stay a few KiB for any duration:
  * <ul>
- *   <li>the picture is one JPEG sample whose stts duration is the whole recording;</li>
+ *   <li>the picture is one H.264 IDR sample ({@code H264}) whose stts duration is the whole recording;</li>
  *   <li>the silent AAC frames are real, one every 1024 samples, but the mdat holds only about
  *       √n of them: every chunk in stco points at that same run of identical frames. So a 3-hour
  *       track of 506,250 frames costs two tables and a run of about 2.8 KiB each.</li>
@@ -35,7 +35,7 @@ public final class Mp4 {
         if (frame.getWidth() > MAX_DIMENSION || frame.getHeight() > MAX_DIMENSION) {
             throw new IllegalArgumentException("at most " + MAX_DIMENSION + " pixels each way");
         }
-        return write(TestCard.jpeg(frame), frame.getWidth(), frame.getHeight(), durationMillis, withAudio);
+        return write(H264.encode(frame).sample(), frame.getWidth(), frame.getHeight(), durationMillis, withAudio);
     }
 
     /** Audio only: a silent 48 kHz mono AAC-LC track of {@code durationMillis} (1 to {@link Integer#MAX_VALUE}). */
@@ -44,16 +44,16 @@ public final class Mp4 {
         return write(null, 0, 0, durationMillis, true);
     }
 
-    private static byte[] write(byte[] jpeg, int width, int height, long durationMillis, boolean withAudio) {
+    private static byte[] write(byte[] picture, int width, int height, long durationMillis, boolean withAudio) {
         AudioRun audio = withAudio ? AudioRun.of(durationMillis) : null;
         byte[] frame = SilentAudio.aacFrame();
         // stco entries are 32-bit whatever their value, so a first pass with offset 0 gives the moov's size
-        int head = head(jpeg, width, height, durationMillis, audio, 0).length;
-        byte[] header = head(jpeg, width, height, durationMillis, audio, head + 8);
+        int head = head(picture, width, height, durationMillis, audio, 0).length;
+        byte[] header = head(picture, width, height, durationMillis, audio, head + 8);
         Boxes file = new Boxes().bytes(header);
         file.box("mdat", m -> {
-            if (jpeg != null) {
-                m.bytes(jpeg);
+            if (picture != null) {
+                m.bytes(picture);
             }
             if (audio != null) {
                 for (int i = 0; i < audio.run(); i++) {
@@ -65,22 +65,22 @@ public final class Mp4 {
     }
 
     /** ftyp and moov, given where the mdat's payload will start. */
-    private static byte[] head(byte[] jpeg, int width, int height, long durationMillis, AudioRun audio, long payload) {
+    private static byte[] head(byte[] picture, int width, int height, long durationMillis, AudioRun audio, long payload) {
         Boxes b = new Boxes();
         MovieBoxes.ftyp(b, "isom", "isom", "iso2", "mp41");
-        int audioTrack = jpeg == null ? 1 : MovieBoxes.AUDIO_TRACK;
+        int audioTrack = picture == null ? 1 : MovieBoxes.AUDIO_TRACK;
         b.box("moov", moov -> {
             MovieBoxes.mvhd(moov, durationMillis, audio == null ? 2 : audioTrack + 1);
-            if (jpeg != null) {
+            if (picture != null) {
                 MovieBoxes.trak(moov, MovieBoxes.Track.video(width, height), durationMillis, durationMillis, s -> {
                     s.fullBox("stts", 0, 0, t -> t.u32(1).u32(1).u32(durationMillis));
                     s.fullBox("stsc", 0, 0, t -> t.u32(1).u32(1).u32(1).u32(1));
-                    s.fullBox("stsz", 0, 0, t -> t.u32(0).u32(1).u32(jpeg.length));
+                    s.fullBox("stsz", 0, 0, t -> t.u32(0).u32(1).u32(picture.length));
                     s.fullBox("stco", 0, 0, t -> t.u32(1).u32(payload));
                 });
             }
             if (audio != null) {
-                long audioAt = payload + (jpeg == null ? 0 : jpeg.length);
+                long audioAt = payload + (picture == null ? 0 : picture.length);
                 MovieBoxes.trak(moov, MovieBoxes.Track.audio(audioTrack), audio.samples(), durationMillis,
                         s -> audio.tables(s, audioAt));
             }

@@ -24,7 +24,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * <p>The card is made to compress well: flat colours only, bar edges on multiples of 16 pixels and, once
  * the text is large enough, glyph pixels of 8x8 (or 4x4) on the 8 (or 4) pixel grid, so most JPEG blocks
  * hold one colour (or four flat quarters) and cost a few bits each. The text is neutral grey on neutral
- * grey, so chroma stays flat.
+ * grey, so chroma stays flat. The same flat 16x16 blocks are what keep the H.264 picture ({@code H264})
+ * small: a flat macroblock that matches its neighbours costs a few bits, the rest raw samples.
  */
 public final class TestCard {
     private static final int BACKGROUND = 0x202020;
@@ -72,8 +73,9 @@ public final class TestCard {
     }
 
     /**
-     * Encodes an image as a baseline JPEG (JFIF, 4:2:0) with the JDK's writer: the frame format of every
-     * video Hundred writes, and usable as a thumbnail. A 1920x1080 card is about 14 KiB.
+     * Encodes an image as a baseline JPEG (JFIF, 4:2:0) with the JDK's writer, usable as a thumbnail. No
+     * video carries it any more (browsers do not decode MJPEG; videos are {@code H264}). A 1920x1080 card
+     * is about 14 KiB.
      */
     public static byte[] jpeg(BufferedImage image) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();

@@ -12,8 +12,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * A zip archive of a few files, for the zipped {@code room-vod} asset ({@link Hls#vod}). Entries are
  * stored, not deflated, with a fixed date: the same files give the same bytes on every node and JDK
- * (deflate output may differ between zlib versions), and the contents are JPEG and tiny playlists,
- * which would hardly shrink anyway.
+ * (deflate output may differ between zlib versions). The H.264 picture's raw text samples would shrink,
+ * but that is a few hundred KiB at most, once per stream.
  */
 public final class Zip {
     /** The earliest date a zip entry can carry (MS-DOS time). */

@@ -45,12 +45,12 @@ class FfprobeTest {
     }
 
     @Test
-    void a_video_mp4_is_mjpeg_with_silent_aac() throws Exception {
+    void a_video_mp4_is_h264_with_silent_aac() throws Exception {
         JsonNode probe = probe(write("v.mp4", Mp4.video(TestCard.of("room", 1280, 720, START), 10_500, true)), "-count_frames");
 
         assertThat(probe.at("/format/duration").asDouble()).isCloseTo(10.5, within(0.001));
         JsonNode video = probe.at("/streams/0");
-        assertThat(video.get("codec_name").asText()).isEqualTo("mjpeg");
+        assertThat(video.get("codec_name").asText()).isEqualTo("h264");
         assertThat(video.get("width").asInt()).isEqualTo(1280);
         assertThat(video.get("height").asInt()).isEqualTo(720);
         assertThat(video.get("duration").asDouble()).isCloseTo(10.5, within(0.001));
@@ -130,7 +130,7 @@ class FfprobeTest {
                     + " " + s.get("nb_read_frames").asText());
         }
         // four segments: four pictures, and the 352 AAC frames starting in 7.5 s
-        assertThat(streams).containsExactlyInAnyOrder("mjpeg 1280x720 4", "aac 352", "mjpeg 640x360 4", "aac 352");
+        assertThat(streams).containsExactlyInAnyOrder("h264 1280x720 4", "aac 352", "h264 640x360 4", "aac 352");
         assertThat(requested).contains("master.m3u8", "stream_0/stream.m3u8", "stream_0/init.mp4",
                 "stream_0/segment3.m4s", "stream_1/segment0.m4s");
     }
@@ -142,7 +142,7 @@ class FfprobeTest {
         JsonNode probe = serve(hls, START.plusSeconds(30), new ArrayList<>(), this::probe);
 
         assertThat(probe.at("/format/format_name").asText()).isEqualTo("hls");
-        assertThat(probe.get("streams")).extracting(s -> s.get("codec_name").asText()).containsExactlyInAnyOrder("mjpeg", "aac");
+        assertThat(probe.get("streams")).extracting(s -> s.get("codec_name").asText()).containsExactlyInAnyOrder("h264", "aac");
         assertThat(probe.at("/streams/0/width").asInt() + probe.at("/streams/1/width").asInt()).isEqualTo(854);
     }
 
@@ -159,7 +159,7 @@ class FfprobeTest {
         assertThat(probe.at("/format/duration").asDouble()).isCloseTo(10_800, within(0.001));
         List<String> streams = new ArrayList<>();
         probe.get("streams").forEach(s -> streams.add(s.get("codec_name").asText() + " " + s.get("nb_read_packets").asText()));
-        assertThat(streams).containsExactlyInAnyOrder("mjpeg 1", "aac 506250");
+        assertThat(streams).containsExactlyInAnyOrder("h264 1", "aac 506250");
     }
 
     /** Serves {@code hls} at a frozen "now" on 127.0.0.1 while {@code client} reads its master URL. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,9 @@ class HlsTest {
                 #EXTM3U
                 #EXT-X-VERSION:6
                 #EXT-X-INDEPENDENT-SEGMENTS
-                #EXT-X-STREAM-INF:BANDWIDTH=1720400,RESOLUTION=1280x720,FRAME-RATE=0.500,CODECS="mp4v.6C,mp4a.40.2"
+                #EXT-X-STREAM-INF:BANDWIDTH=1720400,RESOLUTION=1280x720,FRAME-RATE=0.500,CODECS="avc1.42C01F,mp4a.40.2"
                 stream_0/stream.m3u8
-                #EXT-X-STREAM-INF:BANDWIDTH=620400,RESOLUTION=640x360,FRAME-RATE=0.500,CODECS="mp4v.6C,mp4a.40.2"
+                #EXT-X-STREAM-INF:BANDWIDTH=620400,RESOLUTION=640x360,FRAME-RATE=0.500,CODECS="avc1.42C01E,mp4a.40.2"
                 stream_1/stream.m3u8
                 """);
     }
@@ -152,12 +153,19 @@ class HlsTest {
         Box trun = video.at("trun");
         int p = trun.payload() + 4;
         assertThat(trun.u32(p)).as("samples").isEqualTo(1);
-        int jpegAt = moof.offset() + trun.s32(p + 4);
+        int pictureAt = moof.offset() + trun.s32(p + 4);
         assertThat(trun.u32(p + 8)).as("duration, ms").isEqualTo(2000);
-        int jpegSize = (int) trun.u32(p + 12);
-        assertThat(root.file()[jpegAt] & 0xFF).isEqualTo(0xFF);
-        assertThat(root.file()[jpegAt + 1] & 0xFF).isEqualTo(0xD8);
-        assertThat(root.file()[jpegAt + jpegSize - 1] & 0xFF).isEqualTo(0xD9);
+        int pictureSize = (int) trun.u32(p + 12);
+        // the sample is one IDR slice, 4-byte length first, decoding to the layer's size: every segment
+        // starts with a keyframe (trex's default sample flags, 0, make it a sync sample)
+        byte[] sample = Arrays.copyOfRange(root.file(), pictureAt, pictureAt + pictureSize);
+        List<byte[]> units = H264Reader.lengthPrefixed(sample);
+        assertThat(units).hasSize(1);
+        H264Reader.Nal idr = H264Reader.nal(units.get(0));
+        assertThat(idr.type()).isEqualTo(5);
+        H264Reader.Sps sps = H264Reader.sps(H264Reader.nal(H264.parameterSets(1280, 720).sps()));
+        assertThat(H264Reader.decode(sps, idr).width()).isEqualTo(1280);
+        assertThat(pictureAt + pictureSize).isLessThanOrEqualTo(root.at("mdat").end());
 
         Box audio = trafs.get(1);
         long first = (n * 96_000 + 1023) / 1024;
@@ -183,7 +191,11 @@ class HlsTest {
         assertThat(traks.get(0).at("tkhd").trackHeader()).containsExactly(1, 0, 640, 360);
         assertThat(traks.get(0).at("mdia/mdhd").timescaleAndDuration()).containsExactly(1000, 0);
         assertThat(traks.get(1).at("mdia/mdhd").timescaleAndDuration()).containsExactly(48_000, 0);
-        assertThat(BoxReader.sampleEntry(traks.get(0).at("mdia/minf/stbl/stsd"), 78).type()).isEqualTo("mp4v");
+        Box avc1 = BoxReader.sampleEntry(traks.get(0).at("mdia/minf/stbl/stsd"), 78);
+        assertThat(avc1.type()).isEqualTo("avc1");
+        Box avcC = avc1.at("avcC");
+        assertThat(Arrays.copyOfRange(avcC.file(), avcC.payload(), avcC.end()))
+                .containsExactly(H264.parameterSets(640, 360).avcC());
         assertThat(BoxReader.sampleEntry(traks.get(1).at("mdia/minf/stbl/stsd"), 28).type()).isEqualTo("mp4a");
     }
 
@@ -220,7 +232,7 @@ class HlsTest {
         assertThat(text(vod.get("stream_0/stream.m3u8"))).contains(
                 "#EXT-X-TARGETDURATION:10800\n", "#EXT-X-PLAYLIST-TYPE:VOD\n", "#EXTINF:10800.000,\nsegment0.m4s\n",
                 "#EXT-X-DATERANGE:ID=\"m\"").endsWith("#EXT-X-ENDLIST\n");
-        assertThat(zip).hasSizeLessThan(64 * 1024);
+        assertThat(zip).hasSizeLessThan(256 * 1024); // the 1080p H.264 picture is most of it
         Map<String, byte[]> unzipped = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hundred.server.media.BoxReader.Box;
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,21 +35,21 @@ class Mp4Test {
         assertThat(stbl.at("stts").table(0, 2)).isDeepEqualTo(new long[][] {{1, millis}});
 
         Box entry = BoxReader.sampleEntry(stbl.at("stsd"), 78);
-        assertThat(entry.type()).isEqualTo("mp4v");
+        assertThat(entry.type()).isEqualTo("avc1");
         assertThat(entry.u16(entry.offset() + 32)).isEqualTo(width);
         assertThat(entry.u16(entry.offset() + 34)).isEqualTo(height);
-        Box esds = entry.at("esds");
-        int decoderConfig = esds.payload() + 4 + 5; // ES_Descriptor tag, length, ES_ID, flags
-        assertThat(esds.u8(decoderConfig)).as("DecoderConfigDescriptor tag").isEqualTo(0x04);
-        assertThat(esds.u8(decoderConfig + 2)).as("objectTypeIndication: JPEG").isEqualTo(0x6C);
+        Box avcC = entry.at("avcC");
+        byte[] config = Arrays.copyOfRange(file, avcC.payload(), avcC.end());
+        assertThat(config).containsExactly(H264.parameterSets(width, height).avcC());
+        assertThat(stbl.children()).extracting(Box::type).as("no stss: every sample (the one IDR) is a sync sample")
+                .doesNotContain("stss");
 
-        // the one sample is a whole JPEG of the requested size, where stco and stsz say it is
+        // the one sample is an IDR slice of the requested size, where stco and stsz say it is
         int offset = (int) stbl.at("stco").table(0, 1)[0][0];
         int size = (int) stbl.at("stsz").u32(stbl.at("stsz").payload() + 12); // sample_size 0, count, then the size
-        byte[] jpeg = Arrays.copyOfRange(file, offset, offset + size);
-        assertThat(jpeg).startsWith(0xFF, 0xD8).endsWith(0xFF, 0xD9);
+        byte[] sample = Arrays.copyOfRange(file, offset, offset + size);
         assertThat(offset).isGreaterThanOrEqualTo(root.at("mdat").payload());
-        assertThat(decodedSize(jpeg)).containsExactly(width, height);
+        assertThat(decodedSize(sample, width, height)).containsExactly(width, height);
 
         assertAudioTrack(traks.get(1), file, millis);
     }
@@ -71,7 +69,12 @@ class Mp4Test {
     @Test
     void a_three_hour_1080p_recording_stays_small() {
         long threeHours = 3 * 3600_000L;
-        assertThat(Mp4.video(TestCard.of("room", 1920, 1080, AT), threeHours, true)).hasSizeLessThan(64 * 1024);
+        // the one H.264 picture is most of it (about 117 KiB at 1080p: the text's edges are raw samples);
+        // the duration adds only the audio tables and run
+        byte[] second = Mp4.video(TestCard.of("room", 1920, 1080, AT), 1000, true);
+        byte[] hours = Mp4.video(TestCard.of("room", 1920, 1080, AT), threeHours, true);
+        assertThat(hours).hasSizeLessThan(256 * 1024);
+        assertThat(hours.length - second.length).isLessThan(64 * 1024);
         assertThat(Mp4.audioOnly(threeHours)).hasSizeLessThan(16 * 1024);
     }
 
@@ -133,12 +136,12 @@ class Mp4Test {
         assertThat(total).as("stsc covers every frame").isEqualTo(frames);
     }
 
-    private static int[] decodedSize(byte[] jpeg) {
-        try {
-            var image = ImageIO.read(new ByteArrayInputStream(jpeg));
-            return new int[] {image.getWidth(), image.getHeight()};
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
+    /** The cropped size the SPS gives, once the sample's one IDR slice decodes with it. */
+    private static int[] decodedSize(byte[] sample, int width, int height) {
+        List<byte[]> units = H264Reader.lengthPrefixed(sample);
+        assertThat(units).hasSize(1);
+        H264Reader.Sps sps = H264Reader.sps(H264Reader.nal(H264.parameterSets(width, height).sps()));
+        H264Reader.decode(sps, H264Reader.nal(units.get(0)));
+        return new int[] {sps.width(), sps.height()};
     }
 }
