@@ -54,10 +54,8 @@ class IdempotencyNodesAndClockTest {
                     : Backends.freshPostgresUrl();
             Hundred a = new Hundred(Config.defaults().withPort(0).withDb(url)).start();
             Hundred second = new Hundred(Config.defaults().withPort(0).withDb(url)).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                second.close();
-                a.close();
-            }));
+            Backends.closeAtExit(second);
+            Backends.closeAtExit(a);
             return new Hundred[] {a, second};
         });
         nodeA = nodes[0];

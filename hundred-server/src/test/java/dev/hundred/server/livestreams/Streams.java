@@ -25,7 +25,7 @@ public final class Streams {
     public static Hundred clockServer(String backend) {
         return CLOCK_SERVERS.computeIfAbsent(backend, b -> {
             Hundred s = Backends.fresh(b);
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+            Backends.closeAtExit(s);
             return s;
         });
     }

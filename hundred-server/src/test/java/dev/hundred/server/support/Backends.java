@@ -25,6 +25,52 @@ public final class Backends {
 
     private static final Map<String, Hundred> SERVERS = new ConcurrentHashMap<>();
     private static EmbeddedPostgres postgres;
+    /** What closes when the test JVM exits, servers first, then the embedded PostgreSQL they run on. */
+    private static final java.util.List<AutoCloseable> AT_EXIT = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        // One hook, in order: JVM shutdown hooks run all at once, and a server's hook that ran while the
+        // embedded PostgreSQL's hook had already stopped it waited on its pool past Surefire's 30 s.
+        Runtime.getRuntime().addShutdownHook(new Thread(Backends::closeAll, "backends-exit"));
+    }
+
+    /** Closes {@code server} (anything) when the test JVM exits, before the embedded PostgreSQL stops. */
+    public static void closeAtExit(AutoCloseable server) {
+        AT_EXIT.add(server);
+    }
+
+    private static void closeAll() {
+        java.util.List<Thread> closing = new java.util.ArrayList<>();
+        for (AutoCloseable c : AT_EXIT) {
+            Thread t = new Thread(() -> {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // the JVM is going away anyway
+                }
+            }, "backends-close");
+            t.start();
+            closing.add(t);
+        }
+        for (Thread t : closing) {
+            try {
+                t.join(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        EmbeddedPostgres pg;
+        synchronized (Backends.class) {
+            pg = postgres;
+        }
+        if (pg != null) {
+            try {
+                pg.close();
+            } catch (IOException ignored) {
+                // the JVM is going away anyway
+            }
+        }
+    }
 
     private Backends() {}
 
@@ -32,7 +78,7 @@ public final class Backends {
     public static Hundred server(String backend) {
         return SERVERS.computeIfAbsent(backend, b -> {
             Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(freshDb(b))).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(hundred::close));
+            closeAtExit(hundred);
             return hundred;
         });
     }
@@ -56,7 +102,7 @@ public final class Backends {
         return OWN.computeIfAbsent(owner + "/" + backend, k -> {
             Hundred hundred = new Hundred(configure.apply(Config.defaults().withPort(0).withDb(freshDb(backend)))).start();
             setUp.accept(hundred);
-            Runtime.getRuntime().addShutdownHook(new Thread(hundred::close));
+            closeAtExit(hundred);
             return hundred;
         });
     }
@@ -86,15 +132,7 @@ public final class Backends {
     public static synchronized String freshPostgresUrl() {
         try {
             if (postgres == null) {
-                postgres = EmbeddedPostgres.builder().start();
-                EmbeddedPostgres started = postgres;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException ignored) {
-                        // the JVM is going away anyway
-                    }
-                }));
+                postgres = EmbeddedPostgres.builder().start(); // stopped by closeAll, after the servers
             }
             String name = "hundred_" + UUID.randomUUID().toString().replace("-", "");
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
