@@ -163,11 +163,7 @@ public final class NoticeListener implements AutoCloseable {
             q.setString(1, room);
             q.setLong(2, after);
             q.setLong(3, upTo);
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    deliver(room, rs.getLong("seq"), rs.getString("body"));
-                }
-            }
+            deliverAll(q, room);
         }
     }
 
@@ -178,10 +174,15 @@ public final class NoticeListener implements AutoCloseable {
             q.setString(1, room);
             q.setLong(2, upTo);
             q.setString(3, CATCH_UP_MARGIN_MS / 1000 + " seconds");
-            try (ResultSet rs = q.executeQuery()) {
-                while (rs.next()) {
-                    deliver(room, rs.getLong("seq"), rs.getString("body"));
-                }
+            deliverAll(q, room);
+        }
+    }
+
+    /** Delivers, in the order read, the notices of {@code room} that {@code q} selects (seq, body). */
+    private void deliverAll(PreparedStatement q, String room) throws SQLException {
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                deliver(room, rs.getLong("seq"), rs.getString("body"));
             }
         }
     }
