@@ -29,6 +29,7 @@ import picocli.CommandLine.Parameters;
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
+        StartUp.begin();
         System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(withCommand(args)));
     }
 

@@ -69,6 +69,8 @@ public final class Api {
                 && http.getHttpChannel().getRequest() == null && http.isRequestBufferEmpty();
     }
 
+    private static final String JETTY_REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
     /**
      * {@code emulator} false: every {@code /emulator/v1} path answers 404, as if it did not exist (production).
      * {@code observer} sees every /v2 request: on arrival, once its token is accepted, once answered;
@@ -76,6 +78,12 @@ public final class Api {
      */
     public static Javalin create(String host, int port, boolean virtualThreads, boolean emulator, Handler authFilter,
                                  RequestObserver observer, RequestTimer timer, List<Routes> features) {
+        // Unset, Jetty's MemoryUtils asks the platform MBean server whether oops are compressed: that builds every
+        // platform MXBean (JMX, the flight recorder's), some 300 classes and a tenth of the start, for one number.
+        // 16 references per 64-byte cache line is its own answer with compressed oops; it only sizes queue padding.
+        if (System.getProperty(JETTY_REFERENCES_PER_CACHE_LINE) == null) {
+            System.setProperty(JETTY_REFERENCES_PER_CACHE_LINE, "16");
+        }
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
