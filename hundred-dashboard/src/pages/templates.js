@@ -1,8 +1,9 @@
 // Templates and their roles: read them, and edit one as JSON (the whole template, or one role); what the
-// API refuses is shown as it answered, each detail naming its field.
+// API refuses is shown at the line of the field each detail names (editor.js).
 import { useState } from 'preact/hooks';
-import { get, post } from '../api.js';
-import { html, useLoad, Loading, Table, ErrorBox, time } from '../ui.js';
+import { get } from '../api.js';
+import { JsonEditor } from '../editor.js';
+import { html, useLoad, Loading, Table, time } from '../ui.js';
 
 export function Templates() {
   const templates = useLoad(() => get('/v2/templates?limit=100'), []);
@@ -18,37 +19,6 @@ export function Templates() {
       ]} />
     <//>
   </section>`;
-}
-
-/** A JSON editor posting its text to path; saved(answer) after a 200. */
-function JsonEditor({ label, initial, path, saved, testid }) {
-  const [text, setText] = useState(JSON.stringify(initial, null, 2));
-  const [error, setError] = useState(null);
-  const [ok, setOk] = useState(false);
-  const save = async () => {
-    setError(null);
-    setOk(false);
-    let body;
-    try {
-      body = JSON.parse(text);
-    } catch (e) {
-      setError({ body: { message: 'Not JSON', details: [e.message] } });
-      return;
-    }
-    try {
-      const answer = await post(path, body);
-      setOk(true);
-      setText(JSON.stringify(answer, null, 2));
-      if (saved) saved(answer);
-    } catch (failure) {
-      setError(failure);
-    }
-  };
-  return html`<div data-testid=${testid}>
-    <textarea class="json-edit" aria-label=${label} value=${text} onInput=${(e) => setText(e.target.value)}></textarea>
-    <div class="row"><button onClick=${save}>Save ${label}</button>${ok && html`<span class="badge ok">saved</span>`}</div>
-    <${ErrorBox} error=${error} />
-  </div>`;
 }
 
 export function Template({ id }) {
