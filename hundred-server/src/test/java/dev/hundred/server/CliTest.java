@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.auth.AppGrant;
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.BesideOthers;
 import dev.hundred.server.support.Client;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The token and workspace commands work on the database the server then serves. */
+@BesideOthers
 class CliTest {
 
     @Test

@@ -3,6 +3,7 @@ package dev.hundred.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hundred.server.support.BesideOthers;
 import dev.hundred.server.support.ChildServer;
 import dev.hundred.server.support.Client;
 import java.net.http.HttpResponse;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code serve --log-format json}: every line on stderr is one JSON object; each request gets an access line. */
+@BesideOthers
 class JsonLogTest {
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hundred.server.gateway.TestPeer;
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.BesideOthers;
 import dev.hundred.server.support.ChildServer;
 import dev.hundred.server.webhooks.Receiver;
 import java.net.http.HttpResponse;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * acknowledged is there, every acknowledged join's webhook arrived, B's gateway peers were ended by A
  * (reason {@code websocket closed}), and A's clients saw no error and A's peer stayed connected.
  */
+@BesideOthers
 class ClusterKillTest {
 
     @Test

@@ -7,6 +7,7 @@ import dev.hundred.server.Config;
 import dev.hundred.server.Hundred;
 import dev.hundred.server.gateway.TestPeer;
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.BesideOthers;
 import dev.hundred.server.support.ChildServer;
 import dev.hundred.server.webhooks.Receiver;
 import java.sql.Connection;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * dropped catches up from the database; a notice too big for a NOTIFY travels as a pointer; a secret
  * changed by another process stops working on both nodes within a second.
  */
+@BesideOthers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterNoticesTest {
     private static String db;

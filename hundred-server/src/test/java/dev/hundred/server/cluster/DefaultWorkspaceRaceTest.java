@@ -3,6 +3,7 @@ package dev.hundred.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.BesideOthers;
 import dev.hundred.server.support.ChildServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * Three nodes started at the same moment on a fresh PostgreSQL without {@code --access-key}: each would find
  * no workspace and make its own, and print different credentials. They make one and all print it.
  */
+@BesideOthers
 class DefaultWorkspaceRaceTest {
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hundred.server.gateway.TestPeer;
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.BesideOthers;
 import dev.hundred.server.support.ChildServer;
 import dev.hundred.server.webhooks.Receiver;
 import java.sql.Connection;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * stays connected); a node killed for good has its peer ended by the survivor once its lease lapses, with
  * reason {@code websocket closed}.
  */
+@BesideOthers
 class NodeLeaseTest {
 
     @Test

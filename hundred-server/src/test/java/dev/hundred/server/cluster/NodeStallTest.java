@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hundred.server.gateway.TestPeer;
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.BesideOthers;
 import dev.hundred.server.support.ChildServer;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * it tells each peer it left and closes its socket (4000); then it renews its lease and serves new peers.
  * Peers of the other node are untouched.
  */
+@BesideOthers
 class NodeStallTest {
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.BesideOthers;
 import dev.hundred.server.support.Client;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * misbehaving clients). The timeout is the server's real one, so this test waits for it: once, on H2
  * (no database is involved in it).
  */
+@BesideOthers
 class JoinTimeoutTest {
 
     @Test

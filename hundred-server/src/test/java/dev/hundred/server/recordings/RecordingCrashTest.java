@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.BesideOthers;
 import dev.hundred.server.support.ChildServer;
 import dev.hundred.server.webhooks.Receiver;
 import java.sql.Connection;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * transcription.success, one set of assets, no webhook made twice (receivers dedupe on the event id,
  * delivery is at-least-once).
  */
+@BesideOthers
 class RecordingCrashTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Map<String, Object> TRANSCRIBED = Map.of("transcription",

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hundred.server.Config;
 import dev.hundred.server.Hundred;
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.BesideOthers;
 import dev.hundred.server.support.ChildServer;
 import dev.hundred.server.support.Client;
 import java.net.http.HttpResponse;
@@ -16,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@code hundred export} from a database being served, and {@code serve --seed} at start, with the real process. */
+@BesideOthers
 class SnapshotCliTest {
 
     @Test

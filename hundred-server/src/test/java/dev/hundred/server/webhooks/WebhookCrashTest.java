@@ -3,6 +3,7 @@ package dev.hundred.server.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hundred.server.support.Backends;
+import dev.hundred.server.support.BesideOthers;
 import dev.hundred.server.support.ChildServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * webhooks returned delivers them, in order, after it starts again on the same database (issue 3). The
  * receiver is down until the restart.
  */
+@BesideOthers
 class WebhookCrashTest {
 
     @ParameterizedTest(name = "[{0}]")
