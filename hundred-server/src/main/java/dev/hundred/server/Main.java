@@ -24,13 +24,40 @@ import picocli.CommandLine.Parameters;
 
 /** The command line: {@code serve} (the default), {@code token}, {@code workspace}. Flags > HUNDRED_* env > defaults. */
 @Command(name = "hundred", mixinStandardHelpOptions = true, version = "hundred 0.1.0",
-        description = "A self-hostable server that speaks the 100ms REST API v2.",
-        subcommands = {Main.Serve.class, Main.Token.class, Main.WorkspaceCommand.class, Main.Export.class})
+        description = "A self-hostable server that speaks the 100ms REST API v2.")
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
         StartUp.begin();
-        System.exit(new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(withCommand(args)));
+        String[] command = withCommand(args);
+        System.exit(commandLine(command[0]).execute(command));
+    }
+
+    /** Every subcommand, in the order --help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(Serve.class, Token.class, WorkspaceCommand.class, Export.class);
+
+    /** The whole command line: every subcommand. */
+    public static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    /**
+     * The command line with only {@code name}'s subcommand when that is one (all of them for --help, --version and
+     * unknown names): picocli reflects over every option of every command it is given, a tenth of a start.
+     */
+    static CommandLine commandLine(String name) {
+        boolean known = SUBCOMMANDS.stream().anyMatch(type -> nameOf(type).equals(name));
+        CommandLine line = new CommandLine(new Main());
+        for (Class<?> type : SUBCOMMANDS) {
+            if (!known || nameOf(type).equals(name)) {
+                line.addSubcommand(type);
+            }
+        }
+        return line.setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    private static String nameOf(Class<?> subcommand) {
+        return subcommand.getAnnotation(Command.class).name();
     }
 
     /**
@@ -53,7 +80,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new CommandLine(new Main()).execute("serve");
+        return commandLine("serve").execute("serve");
     }
 
     /** Where the data lives, shared by every subcommand. */

@@ -78,7 +78,7 @@ class CliTest {
 
     @Test
     void serve_options_without_the_word_serve_run_serve() {
-        picocli.CommandLine.ParseResult parsed = new picocli.CommandLine(new Main())
+        picocli.CommandLine.ParseResult parsed = Main.commandLine()
                 .parseArgs(Main.withCommand(new String[] {"--port", "0", "--db", "mem"}));
         assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("serve");
         assertThat(parsed.subcommand().matchedOptionValue("--port", -1)).isZero();
@@ -86,6 +86,16 @@ class CliTest {
         assertThat(Main.withCommand(new String[0])).containsExactly("serve");
         assertThat(Main.withCommand(new String[] {"token", "management"})).containsExactly("token", "management");
         assertThat(Main.withCommand(new String[] {"--help"})).containsExactly("--help");
+    }
+
+    @Test
+    void a_run_models_only_its_own_subcommand_and_help_lists_them_all() {
+        assertThat(Main.commandLine("serve").getSubcommands().keySet()).containsExactly("serve");
+        assertThat(Main.commandLine("workspace").getSubcommands().get("workspace").getSubcommands().keySet())
+                .containsExactlyInAnyOrder("create", "list", "update");
+        assertThat(Main.commandLine("--help").getSubcommands().keySet())
+                .containsExactly("serve", "token", "workspace", "export");
+        assertThat(Main.commandLine("bogus").getSubcommands().keySet()).hasSize(4);
     }
 
     @Test

@@ -13,9 +13,9 @@ class RateLimitFlagTest {
 
     @Test
     void the_flag_is_off_by_default_and_takes_n_per_second() {
-        CommandLine.ParseResult parsed = new CommandLine(new Main()).parseArgs("serve", "--rate-limit", "5/s");
+        CommandLine.ParseResult parsed = Main.commandLine().parseArgs("serve", "--rate-limit", "5/s");
         assertThat(parsed.subcommand().matchedOptionValue("--rate-limit", "")).isEqualTo("5/s");
-        CommandLine serve = new CommandLine(new Main()).getSubcommands().get("serve");
+        CommandLine serve = Main.commandLine().getSubcommands().get("serve");
         String fallback = serve.getCommandSpec().findOption("--rate-limit").defaultValue();
         assertThat(fallback).isEqualTo(System.getenv().getOrDefault("HUNDRED_RATE_LIMIT", "off"));
         assertThat(dev.hundred.server.guard.RateLimit.parse("off")).as("off means no limit").isNull();
@@ -28,7 +28,7 @@ class RateLimitFlagTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int exit;
         try {
-            exit = new CommandLine(new Main()).execute("serve", "--port", "0", "--db", "mem", "--rate-limit", "5/d");
+            exit = Main.commandLine().execute("serve", "--port", "0", "--db", "mem", "--rate-limit", "5/d");
         } finally {
             System.setErr(original);
         }

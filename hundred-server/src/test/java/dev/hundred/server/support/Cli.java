@@ -6,7 +6,6 @@ import dev.hundred.server.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /** Runs a one-shot command of the CLI in this JVM (token, workspace, export) and answers what it printed. */
 public final class Cli {
@@ -18,7 +17,7 @@ public final class Cli {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            int exit = new CommandLine(new Main()).execute(args);
+            int exit = Main.commandLine().execute(args);
             assertThat(exit).as("exit code of %s", String.join(" ", args)).isZero();
         } finally {
             System.setOut(original);

@@ -12,7 +12,6 @@ import dev.hundred.server.support.Client;
 import dev.hundred.server.workspaces.Workspace;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The workspace webhook: POST/GET/DELETE /emulator/v1/webhook and {@code hundred workspace update}. */
 class WebhookSettingsTest extends ApiTestBase {
@@ -62,7 +61,7 @@ class WebhookSettingsTest extends ApiTestBase {
         try (Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(dir))) {
             ws = hundred.workspaces().create("cli", "cli-key", null);
         }
-        int code = new CommandLine(new Main()).execute("workspace", "update", "--db", dir, "--access-key", "cli-key",
+        int code = Main.commandLine().execute("workspace", "update", "--db", dir, "--access-key", "cli-key",
                 "--webhook-url", "http://127.0.0.1:9/cli", "--webhook-header", "X-One: 1", "--webhook-header", "X-Two: two words",
                 "--webhook-signing-secret", "s3");
         assertThat(code).isZero();
@@ -70,13 +69,13 @@ class WebhookSettingsTest extends ApiTestBase {
             assertThat(hundred.webhooks().settings().get(ws)).contains(
                     new WebhookSettings("http://127.0.0.1:9/cli", Map.of("X-One", "1", "X-Two", "two words"), "s3"));
         }
-        assertThat(new CommandLine(new Main()).execute("workspace", "update", "--db", dir, "--access-key", "cli-key",
+        assertThat(Main.commandLine().execute("workspace", "update", "--db", dir, "--access-key", "cli-key",
                 "--webhook-signing-secret", "")).isZero();
         try (Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(dir))) {
             assertThat(hundred.webhooks().settings().get(ws)).contains(
                     new WebhookSettings("http://127.0.0.1:9/cli", Map.of("X-One", "1", "X-Two", "two words"), null));
         }
-        assertThat(new CommandLine(new Main()).execute("workspace", "update", "--db", dir, "--access-key", "cli-key",
+        assertThat(Main.commandLine().execute("workspace", "update", "--db", dir, "--access-key", "cli-key",
                 "--webhook-url", "")).isZero();
         try (Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(dir))) {
             assertThat(hundred.webhooks().settings().get(ws)).isEmpty();
