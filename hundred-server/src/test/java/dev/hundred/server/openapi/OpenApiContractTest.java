@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hundred.server.support.Backends;
 import dev.hundred.server.support.Client;
 import dev.hundred.server.support.OpenApiContract;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,16 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
     private static final OpenApiContract CONTRACT = OpenApiContract.get();
     private static final String ROOM = "/v2/rooms/0123456789abcdef01234567";
+    private static final String ERROR = "{\"code\":400,\"message\":\"Bad Request\",\"details\":[]}";
+
+    /** The contract's one entry point, with text bodies (UTF-8), as the helpers hand it their bytes. */
+    private static void check(String method, String target, String sent, int status, String answer, String type) {
+        CONTRACT.check(method, target, bytes(sent), status, type, bytes(answer));
+    }
+
+    private static byte[] bytes(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
 
     @Test
     void theDocumentIsServedWithoutATokenAsJsonAndYaml() throws Exception {
@@ -37,36 +48,36 @@ class OpenApiContractTest {
     @Test
     void aResponseBodyTheSchemaRefusesFails() {
         String room = "{\"id\":\"0123456789abcdef01234567\",\"name\":\"a\",\"enabled\":\"yes\"}";
-        assertThatThrownBy(() -> CONTRACT.check("GET", ROOM, null, 200, room, "application/json"))
+        assertThatThrownBy(() -> check("GET", ROOM, null, 200, room, "application/json"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("GET /v2/rooms/{room_id}").hasMessageContaining("/enabled");
     }
 
     @Test
     void aStatusTheOperationDoesNotDeclareFails() {
-        assertThatThrownBy(() -> CONTRACT.check("GET", ROOM, null, 201, "{}", "application/json"))
+        assertThatThrownBy(() -> check("GET", ROOM, null, 201, "{}", "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("status 201 is not declared");
     }
 
     @Test
     void anErrorNotInTheErrorShapeFails() {
-        assertThatThrownBy(() -> CONTRACT.check("GET", ROOM, null, 404, "{\"error\":\"no\"}", "application/json"))
+        assertThatThrownBy(() -> check("GET", ROOM, null, 404, "{\"error\":\"no\"}", "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("required property 'code' not found");
     }
 
     @Test
     void anAcceptedRequestBodyTheSchemaRefusesFailsButARefusedOneIsNotChecked() {
         String refused = "{\"code\":400,\"message\":\"Invalid body param\",\"details\":[]}";
-        CONTRACT.check("POST", "/v2/rooms", "{\"size\":\"big\"}", 400, refused, "application/json");
-        assertThatThrownBy(() -> CONTRACT.check("POST", "/v2/rooms", "{\"size\":\"big\"}", 200, "{}", "application/json"))
+        check("POST", "/v2/rooms", "{\"size\":\"big\"}", 400, refused, "application/json");
+        assertThatThrownBy(() -> check("POST", "/v2/rooms", "{\"size\":\"big\"}", 200, "{}", "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("(request)");
     }
 
     @Test
     void aQueryValueOfASuccessOutsideItsSchemaFails() {
         String page = "{\"limit\":10,\"data\":null,\"last\":\"\"}";
-        CONTRACT.check("GET", "/v2/rooms?enabled=false&limit=20&colour=red", null, 200, page, "application/json");
-        assertThatThrownBy(() -> CONTRACT.check("GET", "/v2/rooms?enabled=maybe", null, 200, page, "application/json"))
+        check("GET", "/v2/rooms?enabled=false&limit=20&colour=red", null, 200, page, "application/json");
+        assertThatThrownBy(() -> check("GET", "/v2/rooms?enabled=maybe", null, 200, page, "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("(query enabled)");
     }
 
@@ -75,6 +86,31 @@ class OpenApiContractTest {
         Client api = Client.forNewWorkspace(Backends.server(Backends.H2));
         Client.Response room = api.post("/v2/rooms", Map.of("name", "contract-room"));
         assertThat(room.status()).isEqualTo(200);
-        CONTRACT.check("GET", "/v2/rooms/" + room.at("/id"), null, 200, room.text(), "application/json");
+        check("GET", "/v2/rooms/" + room.at("/id"), null, 200, room.text(), "application/json");
+    }
+
+    @Test
+    void anAbsoluteTargetIsCheckedByItsPathAndDotSegmentsAsTheRouterResolvesThem() {
+        String room = "{\"id\":\"0123456789abcdef01234567\",\"name\":\"a\",\"enabled\":\"yes\"}";
+        assertThatThrownBy(() -> check("GET", "https://api.100ms.live" + ROOM + "?x=1", null, 200, room, "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("GET /v2/rooms/{room_id}");
+        assertThatThrownBy(() -> check("GET", "/v2/sessions/../rooms/./0123456789abcdef01234567/", null, 200, room,
+                "application/json")).isInstanceOf(AssertionError.class).hasMessageContaining("GET /v2/rooms/{room_id}");
+        // outside /v2 (a presigned link, a path that climbs out of /v2): not in the document
+        check("GET", "http://127.0.0.1:1/assets/v1/a/chat.csv?signature=0", null, 200, "a,b\n", "text/csv");
+        check("GET", "/v2/rooms/../../healthz", null, 200, "{\"status\":\"ok\"}", "application/json");
+    }
+
+    @Test
+    void aRefusalBeforeRoutingIsCheckedForItsErrorShapeOnly() {
+        CONTRACT.refused("GET", "/v2/rooms?name=" + "a".repeat(20), 414, "application/json", bytes(ERROR.replace("400", "414")));
+        CONTRACT.refused("HEAD", "/v2/rooms", 431, "", null);
+        CONTRACT.refused("OPTIONS", "*", 400, "text/html", bytes("<html>"));
+        assertThatThrownBy(() -> CONTRACT.refused("POST", "/v2/rooms", 400, "text/html", bytes("<html>")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("not application/json");
+        assertThatThrownBy(() -> CONTRACT.refused("POST", "/v2/rooms", 400, "application/json", bytes("{\"error\":1}")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("required property 'code' not found");
+        assertThatThrownBy(() -> CONTRACT.refused("GET", "/v2/rooms", 200, "application/json", bytes("{}")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("answers an error");
     }
 }

@@ -179,16 +179,21 @@ public final class ChildServer implements AutoCloseable {
         return call("GET", path, null);
     }
 
+    /** One call with this server's token; the exchange is checked against the {@link OpenApiContract}. */
     public HttpResponse<String> send(String method, String path, Object body) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token);
+            byte[] sent = body == null ? null
+                    : (body instanceof String s ? s : Client.JSON.writeValueAsString(body)).getBytes(StandardCharsets.UTF_8);
             if (body != null) {
                 b.header("Content-Type", "application/json");
             }
-            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Client.JSON.writeValueAsString(body)));
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            b.method(method, sent == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(sent));
+            HttpResponse<String> response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            OpenApiContract.get().check(method, path, sent, response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body().getBytes(StandardCharsets.UTF_8));
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
