@@ -21,8 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP for the guard tests, which look at what {@link Client.Response} leaves out: the body's exact bytes and
- * the response headers ({@code Retry-After}, {@code Idempotent-Replayed}, {@code Content-Type}).
+ * HTTP for the guard tests, which look at what {@link Client.Response} leaves out: the body's exact bytes (a
+ * replay must be byte for byte the first answer) and the response headers ({@code Retry-After},
+ * {@code Idempotent-Replayed}, {@code Content-Type}). Every exchange is checked against the OpenAPI document
+ * ({@link OpenApiContract}) as the Client's are.
  */
 final class GuardHttp {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

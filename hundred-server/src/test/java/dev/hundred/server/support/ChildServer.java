@@ -28,6 +28,7 @@ import java.util.function.Predicate;
  * The real server ({@code hundred serve}) in a child JVM on the test classpath, for tests that kill it with
  * SIGKILL or run a second process beside it: every node of a test uses the same credentials, so they share
  * the default workspace, and the test mints its management token itself (not from what the server prints).
+ * Every call through {@link #send} is checked against the OpenAPI document ({@link OpenApiContract}).
  */
 public final class ChildServer implements AutoCloseable {
     public static final String ACCESS_KEY = "child-server-key";
