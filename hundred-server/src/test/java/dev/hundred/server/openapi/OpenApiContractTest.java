@@ -77,6 +77,10 @@ class OpenApiContractTest {
     void aQueryValueOfASuccessOutsideItsSchemaFails() {
         String page = "{\"limit\":10,\"data\":null,\"last\":\"\"}";
         check("GET", "/v2/rooms?enabled=false&limit=20&colour=red", null, 200, page, "application/json");
+        // read as the server reads them (http/Params): blanks around an integer, 1 and 0 for a boolean
+        check("GET", "/v2/rooms?enabled=1&limit=%2010%20", null, 200, page, "application/json");
+        assertThatThrownBy(() -> check("GET", "/v2/rooms?limit=ten", null, 200, page, "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("(query limit)");
         assertThatThrownBy(() -> check("GET", "/v2/rooms?enabled=maybe", null, 200, page, "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("(query enabled)");
     }
