@@ -43,10 +43,7 @@ public final class RawHttp {
      */
     public static Answer checked(int port, byte[] request) {
         Sent sent = Sent.of(request);
-        Answer answer = exchange(port, request, true, sent.method().equals("HEAD"));
-        if (answer.status() < 0) {
-            throw new AssertionError("no HTTP answer (" + answer.problem() + ") to " + sent.method() + " " + sent.target());
-        }
+        Answer answer = answered(port, request, sent);
         OpenApiContract.get().check(sent.method(), sent.target(), sent.body(), answer.status(), answer.header("Content-Type"),
                 answer.body());
         return answer;
@@ -62,16 +59,22 @@ public final class RawHttp {
      */
     public static Answer refused(int port, byte[] request) {
         Sent sent = Sent.of(request);
-        Answer answer = exchange(port, request, true, sent.method().equals("HEAD"));
-        if (answer.status() < 0) {
-            throw new AssertionError("no HTTP answer (" + answer.problem() + ") to " + sent.method() + " " + sent.target());
-        }
+        Answer answer = answered(port, request, sent);
         OpenApiContract.get().refused(sent.method(), sent.target(), answer.status(), answer.header("Content-Type"), answer.body());
         return answer;
     }
 
     public static Answer refused(int port, String request) {
         return refused(port, request.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** The exchange, half-closed after the request; a test fails when no answer came. */
+    private static Answer answered(int port, byte[] request, Sent sent) {
+        Answer answer = exchange(port, request, true, sent.method().equals("HEAD"));
+        if (answer.status() < 0) {
+            throw new AssertionError("no HTTP answer (" + answer.problem() + ") to " + sent.method() + " " + sent.target());
+        }
+        return answer;
     }
 
     /**
