@@ -22,11 +22,6 @@ class OpenApiContractTest {
     private static final String ROOM = "/v2/rooms/0123456789abcdef01234567";
     private static final String ERROR = "{\"code\":400,\"message\":\"Bad Request\",\"details\":[]}";
 
-    /** The contract's one entry point, with text bodies (UTF-8), as the helpers hand it their bytes. */
-    private static void check(String method, String target, String sent, int status, String answer, String type) {
-        CONTRACT.check(method, target, bytes(sent), status, type, bytes(answer));
-    }
-
     private static byte[] bytes(String text) {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
@@ -48,40 +43,40 @@ class OpenApiContractTest {
     @Test
     void aResponseBodyTheSchemaRefusesFails() {
         String room = "{\"id\":\"0123456789abcdef01234567\",\"name\":\"a\",\"enabled\":\"yes\"}";
-        assertThatThrownBy(() -> check("GET", ROOM, null, 200, room, "application/json"))
+        assertThatThrownBy(() -> CONTRACT.check("GET", ROOM, null, 200, room, "application/json"))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("GET /v2/rooms/{room_id}").hasMessageContaining("/enabled");
     }
 
     @Test
     void aStatusTheOperationDoesNotDeclareFails() {
-        assertThatThrownBy(() -> check("GET", ROOM, null, 201, "{}", "application/json"))
+        assertThatThrownBy(() -> CONTRACT.check("GET", ROOM, null, 201, "{}", "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("status 201 is not declared");
     }
 
     @Test
     void anErrorNotInTheErrorShapeFails() {
-        assertThatThrownBy(() -> check("GET", ROOM, null, 404, "{\"error\":\"no\"}", "application/json"))
+        assertThatThrownBy(() -> CONTRACT.check("GET", ROOM, null, 404, "{\"error\":\"no\"}", "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("required property 'code' not found");
     }
 
     @Test
     void anAcceptedRequestBodyTheSchemaRefusesFailsButARefusedOneIsNotChecked() {
         String refused = "{\"code\":400,\"message\":\"Invalid body param\",\"details\":[]}";
-        check("POST", "/v2/rooms", "{\"size\":\"big\"}", 400, refused, "application/json");
-        assertThatThrownBy(() -> check("POST", "/v2/rooms", "{\"size\":\"big\"}", 200, "{}", "application/json"))
+        CONTRACT.check("POST", "/v2/rooms", "{\"size\":\"big\"}", 400, refused, "application/json");
+        assertThatThrownBy(() -> CONTRACT.check("POST", "/v2/rooms", "{\"size\":\"big\"}", 200, "{}", "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("(request)");
     }
 
     @Test
     void aQueryValueOfASuccessOutsideItsSchemaFails() {
         String page = "{\"limit\":10,\"data\":null,\"last\":\"\"}";
-        check("GET", "/v2/rooms?enabled=false&limit=20&colour=red", null, 200, page, "application/json");
+        CONTRACT.check("GET", "/v2/rooms?enabled=false&limit=20&colour=red", null, 200, page, "application/json");
         // read as the server reads them (http/Params): blanks around an integer, 1 and 0 for a boolean
-        check("GET", "/v2/rooms?enabled=1&limit=%2010%20", null, 200, page, "application/json");
-        assertThatThrownBy(() -> check("GET", "/v2/rooms?limit=ten", null, 200, page, "application/json"))
+        CONTRACT.check("GET", "/v2/rooms?enabled=1&limit=%2010%20", null, 200, page, "application/json");
+        assertThatThrownBy(() -> CONTRACT.check("GET", "/v2/rooms?limit=ten", null, 200, page, "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("(query limit)");
-        assertThatThrownBy(() -> check("GET", "/v2/rooms?enabled=maybe", null, 200, page, "application/json"))
+        assertThatThrownBy(() -> CONTRACT.check("GET", "/v2/rooms?enabled=maybe", null, 200, page, "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("(query enabled)");
     }
 
@@ -90,19 +85,19 @@ class OpenApiContractTest {
         Client api = Client.forNewWorkspace(Backends.server(Backends.H2));
         Client.Response room = api.post("/v2/rooms", Map.of("name", "contract-room"));
         assertThat(room.status()).isEqualTo(200);
-        check("GET", "/v2/rooms/" + room.at("/id"), null, 200, room.text(), "application/json");
+        CONTRACT.check("GET", "/v2/rooms/" + room.at("/id"), null, 200, room.text(), "application/json");
     }
 
     @Test
     void anAbsoluteTargetIsCheckedByItsPathAndDotSegmentsAsTheRouterResolvesThem() {
         String room = "{\"id\":\"0123456789abcdef01234567\",\"name\":\"a\",\"enabled\":\"yes\"}";
-        assertThatThrownBy(() -> check("GET", "https://api.100ms.live" + ROOM + "?x=1", null, 200, room, "application/json"))
+        assertThatThrownBy(() -> CONTRACT.check("GET", "https://api.100ms.live" + ROOM + "?x=1", null, 200, room, "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("GET /v2/rooms/{room_id}");
-        assertThatThrownBy(() -> check("GET", "/v2/sessions/../rooms/./0123456789abcdef01234567/", null, 200, room,
+        assertThatThrownBy(() -> CONTRACT.check("GET", "/v2/sessions/../rooms/./0123456789abcdef01234567/", null, 200, room,
                 "application/json")).isInstanceOf(AssertionError.class).hasMessageContaining("GET /v2/rooms/{room_id}");
         // outside /v2 (a presigned link, a path that climbs out of /v2): not in the document
-        check("GET", "http://127.0.0.1:1/assets/v1/a/chat.csv?signature=0", null, 200, "a,b\n", "text/csv");
-        check("GET", "/v2/rooms/../../healthz", null, 200, "{\"status\":\"ok\"}", "application/json");
+        CONTRACT.check("GET", "http://127.0.0.1:1/assets/v1/a/chat.csv?signature=0", null, 200, "a,b\n", "text/csv");
+        CONTRACT.check("GET", "/v2/rooms/../../healthz", null, 200, "{\"status\":\"ok\"}", "application/json");
     }
 
     @Test

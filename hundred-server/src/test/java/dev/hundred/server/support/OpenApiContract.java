@@ -155,6 +155,12 @@ public final class OpenApiContract {
         checkV2(method, path, q < 0 ? "" : local.substring(q + 1), text(requestBody), status, text(responseBody), contentType);
     }
 
+    /** {@link #check} with text bodies (UTF-8, null: none), for the tests of the contract itself. */
+    public void check(String method, String target, String requestBody, int status, String responseBody, String contentType) {
+        check(method, target, requestBody == null ? null : requestBody.getBytes(StandardCharsets.UTF_8), status, contentType,
+                responseBody == null ? null : responseBody.getBytes(StandardCharsets.UTF_8));
+    }
+
     /**
      * An exchange exempt from {@link #check}: the server refused it before routing (Jetty's parser: a broken
      * Content-Length or chunked framing, an invalid percent-escape, a URI or headers over its limits, no Host or
