@@ -101,6 +101,7 @@ class GracefulShutdownTest {
      */
     private static RawHttp.Answer answer(Socket socket, String body) throws IOException {
         RawHttp.Answer answer = RawHttp.parse(RawHttp.readRest(socket.getInputStream()), false);
+        assertThat(answer.problem()).as("the answer's framing").isNull();
         OpenApiContract.get().check("POST", "/v2/rooms", body.getBytes(StandardCharsets.UTF_8), answer.status(),
                 answer.header("Content-Type"), answer.body());
         return answer;
