@@ -2,6 +2,8 @@ package dev.hundred.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hundred.server.support.OpenApiContract;
+import dev.hundred.server.support.RawHttp;
 import dev.hundred.server.workspaces.Workspace;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,9 +34,7 @@ class GracefulShutdownTest {
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
                     + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
-            assertThat(in.readLine()).isEmpty();
+            assertThat(RawHttp.readHead(socket.getInputStream())).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
 
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(hundred::close);
             awaitRefused(port); // the stop has begun: it no longer accepts connections ...
@@ -42,12 +42,9 @@ class GracefulShutdownTest {
 
             out.write(body.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            StringBuilder response = new StringBuilder();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                response.append(line).append('\n');
-            }
-            assertThat(response.toString()).startsWith("HTTP/1.1 200");
-            assertThat(response.toString()).contains("\"name\":\"in-flight\"");
+            RawHttp.Answer answer = answer(socket, body);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.text()).contains("\"name\":\"in-flight\"");
             stopping.get();
         }
     }
@@ -79,9 +76,7 @@ class GracefulShutdownTest {
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
                     + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(slow.getInputStream(), StandardCharsets.UTF_8));
-            assertThat(in.readLine()).isEqualTo("HTTP/1.1 100 Continue");
-            assertThat(in.readLine()).isEmpty();
+            assertThat(RawHttp.readHead(slow.getInputStream())).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
 
             long stopBegan = System.nanoTime();
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(hundred::close);
@@ -93,14 +88,23 @@ class GracefulShutdownTest {
             Thread.sleep(Math.max(0, 1_500 - (System.nanoTime() - stopBegan) / 1_000_000));
             out.write(body.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            StringBuilder response = new StringBuilder();
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                response.append(line).append('\n');
-            }
-            assertThat(response.toString()).startsWith("HTTP/1.1 200");
-            assertThat(response.toString()).contains("\"name\":\"slow-upload\"");
+            RawHttp.Answer answer = answer(slow, body);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.text()).contains("\"name\":\"slow-upload\"");
             stopping.get();
         }
+    }
+
+    /**
+     * The answer to the POST /v2/rooms in flight on {@code socket} (its 100 Continue already read), checked
+     * against the OpenAPI document as every /v2 exchange of the tests is.
+     */
+    private static RawHttp.Answer answer(Socket socket, String body) throws IOException {
+        RawHttp.Answer answer = RawHttp.parse(RawHttp.readRest(socket.getInputStream()), false);
+        assertThat(answer.problem()).as("the answer's framing").isNull();
+        OpenApiContract.get().check("POST", "/v2/rooms", body.getBytes(StandardCharsets.UTF_8), answer.status(),
+                answer.header("Content-Type"), answer.body());
+        return answer;
     }
 
     /** Polls until a new connection to {@code port} is refused (a condition, with a deadline). */

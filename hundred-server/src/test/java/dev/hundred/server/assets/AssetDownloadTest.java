@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.Hundred;
 import dev.hundred.server.gateway.Live;
+import dev.hundred.server.livestreams.Http;
 import dev.hundred.server.support.Backends;
 import dev.hundred.server.support.Client;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +26,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ParameterizedClass(name = "[{0}]")
 @ValueSource(strings = {Backends.H2, Backends.POSTGRES})
 class AssetDownloadTest {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final byte[] CSV = "a,b,c\n1,2,3\n".getBytes(StandardCharsets.UTF_8);
 
     @Parameter
@@ -50,10 +46,8 @@ class AssetDownloadTest {
                         type.equals("chat") ? "text/csv" : "video/mp4", bytes, 0, Map.of())));
     }
 
-    private static HttpResponse<byte[]> fetch(String url, String method, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody());
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    private static Http.Fetched fetch(String url, String method, Map<String, String> headers) {
+        return Http.send(url, method, headers);
     }
 
     @Test
@@ -107,40 +101,40 @@ class AssetDownloadTest {
         String url = link.path("url").asText();
         assertThat(url).startsWith(server.url() + "/assets/v1/" + chat.id() + "/chat.csv?");
 
-        HttpResponse<byte[]> whole = fetch(url, "GET", Map.of());
-        assertThat(whole.statusCode()).isEqualTo(200);
-        assertThat(whole.body()).isEqualTo(CSV);
-        assertThat(whole.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(whole.headers().firstValue("Content-Length").orElseThrow()).isEqualTo(Integer.toString(CSV.length));
-        assertThat(whole.headers().firstValue("Accept-Ranges").orElseThrow()).isEqualTo("bytes");
+        Http.Fetched whole = fetch(url, "GET", Map.of());
+        assertThat(whole.status()).isEqualTo(200);
+        assertThat(whole.bytes()).isEqualTo(CSV);
+        assertThat(whole.header("Content-Type")).startsWith("text/csv");
+        assertThat(whole.header("Content-Length")).isEqualTo(Integer.toString(CSV.length));
+        assertThat(whole.header("Accept-Ranges")).isEqualTo("bytes");
 
-        HttpResponse<byte[]> part = fetch(url, "GET", Map.of("Range", "bytes=2-4"));
-        assertThat(part.statusCode()).isEqualTo(206);
-        assertThat(new String(part.body(), StandardCharsets.UTF_8)).isEqualTo("b,c");
-        assertThat(part.headers().firstValue("Content-Range").orElseThrow()).isEqualTo("bytes 2-4/" + CSV.length);
-        assertThat(new String(fetch(url, "GET", Map.of("Range", "bytes=-3")).body(), StandardCharsets.UTF_8)).isEqualTo(",3\n");
-        assertThat(fetch(url, "GET", Map.of("Range", "bytes=8-")).body()).hasSize(CSV.length - 8);
-        HttpResponse<byte[]> beyond = fetch(url, "GET", Map.of("Range", "bytes=100-200"));
-        assertThat(beyond.statusCode()).isEqualTo(416);
-        assertThat(beyond.headers().firstValue("Content-Range").orElseThrow()).isEqualTo("bytes */" + CSV.length);
-        HttpResponse<byte[]> head = fetch(url, "HEAD", Map.of());
-        assertThat(head.statusCode()).isEqualTo(200);
-        assertThat(head.body()).isEmpty();
-        assertThat(head.headers().firstValue("Content-Length").orElseThrow()).isEqualTo(Integer.toString(CSV.length));
+        Http.Fetched part = fetch(url, "GET", Map.of("Range", "bytes=2-4"));
+        assertThat(part.status()).isEqualTo(206);
+        assertThat(new String(part.bytes(), StandardCharsets.UTF_8)).isEqualTo("b,c");
+        assertThat(part.header("Content-Range")).isEqualTo("bytes 2-4/" + CSV.length);
+        assertThat(new String(fetch(url, "GET", Map.of("Range", "bytes=-3")).bytes(), StandardCharsets.UTF_8)).isEqualTo(",3\n");
+        assertThat(fetch(url, "GET", Map.of("Range", "bytes=8-")).bytes()).hasSize(CSV.length - 8);
+        Http.Fetched beyond = fetch(url, "GET", Map.of("Range", "bytes=100-200"));
+        assertThat(beyond.status()).isEqualTo(416);
+        assertThat(beyond.header("Content-Range")).isEqualTo("bytes */" + CSV.length);
+        Http.Fetched head = fetch(url, "HEAD", Map.of());
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.bytes()).isEmpty();
+        assertThat(head.header("Content-Length")).isEqualTo(Integer.toString(CSV.length));
 
         String tampered = url.replace("expires=", "expires=9");
-        HttpResponse<byte[]> forged = fetch(tampered, "GET", Map.of());
-        assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(new String(forged.body(), StandardCharsets.UTF_8)).contains("\"message\":\"Access denied\"")
+        Http.Fetched forged = fetch(tampered, "GET", Map.of());
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(new String(forged.bytes(), StandardCharsets.UTF_8)).contains("\"message\":\"Access denied\"")
                 .contains("signature does not match");
-        assertThat(fetch(url.substring(0, url.indexOf("&signature")), "GET", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(fetch(url.substring(0, url.indexOf("&signature")), "GET", Map.of()).status()).isEqualTo(403);
 
         api.advanceClock(600);
-        assertThat(fetch(url, "GET", Map.of()).statusCode()).isEqualTo(200); // valid through its last second
+        assertThat(fetch(url, "GET", Map.of()).status()).isEqualTo(200); // valid through its last second
         api.advanceClock(1);
-        HttpResponse<byte[]> expired = fetch(url, "GET", Map.of());
-        assertThat(expired.statusCode()).isEqualTo(403);
-        assertThat(new String(expired.body(), StandardCharsets.UTF_8)).contains("the presigned URL has expired");
+        Http.Fetched expired = fetch(url, "GET", Map.of());
+        assertThat(expired.status()).isEqualTo(403);
+        assertThat(new String(expired.bytes(), StandardCharsets.UTF_8)).contains("the presigned URL has expired");
     }
 
     @Test

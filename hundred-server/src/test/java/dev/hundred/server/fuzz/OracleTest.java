@@ -2,6 +2,7 @@ package dev.hundred.server.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hundred.server.support.RawHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,12 +3,11 @@ package dev.hundred.server.guard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.Hundred;
 import dev.hundred.server.support.Client;
+import dev.hundred.server.support.OpenApiContract;
+import dev.hundred.server.support.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * HTTP for the guard tests, which look at what {@link Client.Response} leaves out: the body's exact bytes and
- * the response headers ({@code Retry-After}, {@code Idempotent-Replayed}, {@code Content-Type}).
+ * HTTP for the guard tests, which look at what {@link Client.Response} leaves out: the body's exact bytes (a
+ * replay must be byte for byte the first answer) and the response headers ({@code Retry-After},
+ * {@code Idempotent-Replayed}, {@code Content-Type}). Every exchange is checked against the OpenAPI document
+ * ({@link OpenApiContract}) as the Client's are.
  */
 final class GuardHttp {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -79,6 +80,8 @@ final class GuardHttp {
             HttpResponse<byte[]> response = HTTP.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofByteArray());
             Map<String, String> heads = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> heads.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+            OpenApiContract.get().check(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+                    response.statusCode(), heads.get("content-type"), response.body());
             return new Answer(response.statusCode(), response.body(), heads);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -90,7 +93,8 @@ final class GuardHttp {
 
     /**
      * A POST written byte for byte on a socket, for header values an HTTP client will not send (empty, twice,
-     * control or non-ASCII characters). {@code extraHeaderLines} are complete lines without CRLF, as bytes.
+     * control or non-ASCII characters). {@code extraHeaderLines} are complete lines without CRLF, as bytes. The
+     * request reaches routing however odd its headers, so the exchange is checked as any other (RawHttp.checked).
      */
     static Answer rawPost(Hundred server, String token, String path, String body, List<byte[]> extraHeaderLines) {
         ByteArrayOutputStream request = new ByteArrayOutputStream();
@@ -104,55 +108,8 @@ final class GuardHttp {
         }
         write(request, "\r\n");
         request.writeBytes(payload);
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(request.toByteArray());
-            InputStream in = socket.getInputStream();
-            byte[] all = in.readAllBytes();
-            return parse(all);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Answer parse(byte[] all) {
-        String text = new String(all, StandardCharsets.ISO_8859_1);
-        int split = text.indexOf("\r\n\r\n");
-        String[] lines = text.substring(0, split).split("\r\n");
-        int status = Integer.parseInt(lines[0].substring(9, 12));
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.putIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-        }
-        byte[] body = Arrays.copyOfRange(all, split + 4, all.length);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = dechunk(body);
-        }
-        return new Answer(status, body, headers);
-    }
-
-    private static byte[] dechunk(byte[] chunked) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int at = 0;
-        while (true) {
-            int lineEnd = indexOfCrlf(chunked, at);
-            int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII).trim(), 16);
-            if (size == 0) {
-                return out.toByteArray();
-            }
-            out.write(chunked, lineEnd + 2, size);
-            at = lineEnd + 2 + size + 2;
-        }
-    }
-
-    private static int indexOfCrlf(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length - 1; i++) {
-            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
-                return i;
-            }
-        }
-        throw new IllegalStateException("no CRLF after " + from);
+        RawHttp.Answer answer = RawHttp.checked(server.port(), request.toByteArray());
+        return new Answer(answer.status(), answer.body(), answer.headers());
     }
 
     private static void write(ByteArrayOutputStream out, String ascii) {

@@ -7,12 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.gateway.Live;
 import dev.hundred.server.support.ApiTestBase;
 import dev.hundred.server.support.Client;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import dev.hundred.server.support.RawHttp;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,48 +18,46 @@ import org.junit.jupiter.api.Test;
  */
 class HostileInputTest extends ApiTestBase {
 
-    /** One raw HTTP/1.1 exchange: what is written is exactly what the client sends, then it half-closes. */
-    private Client.Response raw(String request) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), api.server().port())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.shutdownOutput();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            String text = out.toString(StandardCharsets.UTF_8);
-            int status = Integer.parseInt(text.substring(9, 12));
-            int bodyAt = text.indexOf("\r\n\r\n");
-            String head = text.substring(0, bodyAt).toLowerCase();
-            String type = head.contains("content-type: application/json") ? "application/json" : "";
-            return new Client.Response(status, text.substring(bodyAt + 4), type);
-        }
+    /**
+     * One raw HTTP/1.1 exchange: what is written is exactly what the client sends, then it half-closes. It
+     * reaches routing, so it is checked against the OpenAPI document as any other (RawHttp.checked).
+     */
+    private Client.Response raw(String request) {
+        return RawHttp.checked(api.server().port(), request).response();
+    }
+
+    /**
+     * One Jetty refuses before routing (broken HTTP on purpose): no operation describes it, so only its error
+     * shape is checked against the document (RawHttp.refused, OpenApiContract.refused).
+     */
+    private Client.Response refused(String request) {
+        return RawHttp.refused(api.server().port(), request).response();
     }
 
     private void assertShape(Client.Response r, int status) {
-        assertThat(r.contentType()).as(r.text()).isEqualTo("application/json");
+        assertThat(r.contentType()).as(r.text()).startsWith("application/json");
         assertError(r, status, r.json().path("message").asText());
     }
 
     @Test
-    void jettys_own_refusals_are_in_the_error_shape() throws IOException {
+    void jettys_own_refusals_are_in_the_error_shape() {
         String bearer = "Authorization: Bearer " + api.token() + "\r\n";
-        assertShape(raw("GET /v2/rooms/%zz HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
-        assertShape(raw("GET /healthz HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n"), 400);
-        assertShape(raw("GET /healthz HTTP/1.1\r\n\r\n"), 400);
-        assertShape(raw("POST /v2/rooms HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\nabc"), 400);
-        assertShape(raw("GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\n\r\n"), 417);
-        assertShape(raw("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(9000) + "\r\n\r\n"), 431);
-        assertShape(raw("GET /" + "a".repeat(9000) + " HTTP/1.1\r\nHost: x\r\n\r\n"), 414);
-        assertThat(raw("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n").json().has("code")).isTrue();
-        assertThat(raw("CONNECT example.test:443 HTTP/1.1\r\nHost: example.test:443\r\n\r\n").status()).isBetween(400, 499);
-        assertShape(raw("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"), 426);
+        assertShape(refused("GET /v2/rooms/%zz HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
+        assertShape(refused("GET /healthz HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n"), 400);
+        assertShape(refused("GET /healthz HTTP/1.1\r\n\r\n"), 400);
+        assertShape(refused("POST /v2/rooms HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\nabc"), 400);
+        assertShape(refused("GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\n\r\n"), 417);
+        assertShape(refused("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(9000) + "\r\n\r\n"), 431);
+        assertShape(refused("GET /" + "a".repeat(9000) + " HTTP/1.1\r\nHost: x\r\n\r\n"), 414);
+        assertThat(refused("OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n").json().has("code")).isTrue();
+        assertThat(refused("CONNECT example.test:443 HTTP/1.1\r\nHost: example.test:443\r\n\r\n").status()).isBetween(400, 499);
+        assertShape(refused("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"), 426);
         Client.Response escape = raw("GET /v2/rooms/%u0041 HTTP/1.1\r\nHost: x\r\n" + bearer + "\r\n");
         assertError(escape, 400, "Invalid path parameter", "the path has an invalid percent-escape");
     }
 
     @Test
-    void a_body_that_ends_before_its_length_or_chunk_is_400_and_writes_nothing() throws IOException {
+    void a_body_that_ends_before_its_length_or_chunk_is_400_and_writes_nothing() {
         String bearer = "Authorization: Bearer " + api.token() + "\r\n";
         assertError(raw("POST /v2/rooms HTTP/1.1\r\nHost: x\r\n" + bearer + "Content-Length: 50\r\n\r\n{\"name\":"), 400,
                 "Invalid body param", "the body ended before its declared length");
@@ -133,7 +126,7 @@ class HostileInputTest extends ApiTestBase {
     }
 
     @Test
-    void head_answers_with_the_status_get_would() throws IOException {
+    void head_answers_with_the_status_get_would() {
         // Found by the fuzz (FuzzTest): Javalin answered HEAD on any GET route 200 without running it.
         String bearer = "Authorization: Bearer " + api.token() + "\r\n";
         assertThat(raw("HEAD /v2/rooms/0123456789abcdef01234567 HTTP/1.1\r\nHost: x\r\n" + bearer + "\r\n").status()).isEqualTo(404);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.hundred.server.support.Backends;
 import dev.hundred.server.support.Client;
 import dev.hundred.server.support.OpenApiContract;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,11 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
     private static final OpenApiContract CONTRACT = OpenApiContract.get();
     private static final String ROOM = "/v2/rooms/0123456789abcdef01234567";
+    private static final String ERROR = "{\"code\":400,\"message\":\"Bad Request\",\"details\":[]}";
+
+    private static byte[] bytes(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
 
     @Test
     void theDocumentIsServedWithoutATokenAsJsonAndYaml() throws Exception {
@@ -66,6 +72,10 @@ class OpenApiContractTest {
     void aQueryValueOfASuccessOutsideItsSchemaFails() {
         String page = "{\"limit\":10,\"data\":null,\"last\":\"\"}";
         CONTRACT.check("GET", "/v2/rooms?enabled=false&limit=20&colour=red", null, 200, page, "application/json");
+        // read as the server reads them (http/Params): blanks around an integer, 1 and 0 for a boolean
+        CONTRACT.check("GET", "/v2/rooms?enabled=1&limit=%2010%20", null, 200, page, "application/json");
+        assertThatThrownBy(() -> CONTRACT.check("GET", "/v2/rooms?limit=ten", null, 200, page, "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("(query limit)");
         assertThatThrownBy(() -> CONTRACT.check("GET", "/v2/rooms?enabled=maybe", null, 200, page, "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("(query enabled)");
     }
@@ -76,5 +86,30 @@ class OpenApiContractTest {
         Client.Response room = api.post("/v2/rooms", Map.of("name", "contract-room"));
         assertThat(room.status()).isEqualTo(200);
         CONTRACT.check("GET", "/v2/rooms/" + room.at("/id"), null, 200, room.text(), "application/json");
+    }
+
+    @Test
+    void anAbsoluteTargetIsCheckedByItsPathAndDotSegmentsAsTheRouterResolvesThem() {
+        String room = "{\"id\":\"0123456789abcdef01234567\",\"name\":\"a\",\"enabled\":\"yes\"}";
+        assertThatThrownBy(() -> CONTRACT.check("GET", "https://api.100ms.live" + ROOM + "?x=1", null, 200, room, "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("GET /v2/rooms/{room_id}");
+        assertThatThrownBy(() -> CONTRACT.check("GET", "/v2/sessions/../rooms/./0123456789abcdef01234567/", null, 200, room,
+                "application/json")).isInstanceOf(AssertionError.class).hasMessageContaining("GET /v2/rooms/{room_id}");
+        // outside /v2 (a presigned link, a path that climbs out of /v2): not in the document
+        CONTRACT.check("GET", "http://127.0.0.1:1/assets/v1/a/chat.csv?signature=0", null, 200, "a,b\n", "text/csv");
+        CONTRACT.check("GET", "/v2/rooms/../../healthz", null, 200, "{\"status\":\"ok\"}", "application/json");
+    }
+
+    @Test
+    void aRefusalBeforeRoutingIsCheckedForItsErrorShapeOnly() {
+        CONTRACT.refused("GET", "/v2/rooms?name=" + "a".repeat(20), 414, "application/json", bytes(ERROR.replace("400", "414")));
+        CONTRACT.refused("HEAD", "/v2/rooms", 431, "", null);
+        CONTRACT.refused("OPTIONS", "*", 400, "text/html", bytes("<html>"));
+        assertThatThrownBy(() -> CONTRACT.refused("POST", "/v2/rooms", 400, "text/html", bytes("<html>")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("not application/json");
+        assertThatThrownBy(() -> CONTRACT.refused("POST", "/v2/rooms", 400, "application/json", bytes("{\"error\":1}")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("required property 'code' not found");
+        assertThatThrownBy(() -> CONTRACT.refused("GET", "/v2/rooms", 200, "application/json", bytes("{}")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("answers an error");
     }
 }

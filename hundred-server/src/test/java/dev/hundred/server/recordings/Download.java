@@ -2,18 +2,11 @@ package dev.hundred.server.recordings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hundred.server.livestreams.Http;
 import dev.hundred.server.support.Client;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 
-/** Fetches a presigned URL as a client would: no token, the link is the key. */
+/** Fetches a presigned URL as a client would: no token, the link is the key (livestreams/Http). */
 final class Download {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     record File(String contentType, byte[] bytes) {
         String text() {
             return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
@@ -23,17 +16,9 @@ final class Download {
     private Download() {}
 
     static File of(String url) {
-        try {
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(r.statusCode()).as("GET %s: %s", url, new String(r.body())).isEqualTo(200);
-            return new File(r.headers().firstValue("Content-Type").orElse(""), r.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Http.Fetched r = Http.get(url);
+        assertThat(r.status()).as("GET %s: %s", url, r.text()).isEqualTo(200);
+        return new File(r.contentType(), r.bytes());
     }
 
     /** The asset's bytes through {@code GET /v2/recording-assets/{id}/presigned-url}. */

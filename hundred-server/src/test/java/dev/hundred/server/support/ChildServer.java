@@ -28,6 +28,7 @@ import java.util.function.Predicate;
  * The real server ({@code hundred serve}) in a child JVM on the test classpath, for tests that kill it with
  * SIGKILL or run a second process beside it: every node of a test uses the same credentials, so they share
  * the default workspace, and the test mints its management token itself (not from what the server prints).
+ * Every call through {@link #send} is checked against the OpenAPI document ({@link OpenApiContract}).
  */
 public final class ChildServer implements AutoCloseable {
     public static final String ACCESS_KEY = "child-server-key";
@@ -179,16 +180,21 @@ public final class ChildServer implements AutoCloseable {
         return call("GET", path, null);
     }
 
+    /** One call with this server's token; the exchange is checked against the {@link OpenApiContract}. */
     public HttpResponse<String> send(String method, String path, Object body) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token);
+            byte[] sent = body == null ? null
+                    : (body instanceof String s ? s : Client.JSON.writeValueAsString(body)).getBytes(StandardCharsets.UTF_8);
             if (body != null) {
                 b.header("Content-Type", "application/json");
             }
-            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : Client.JSON.writeValueAsString(body)));
-            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            b.method(method, sent == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(sent));
+            HttpResponse<String> response = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            OpenApiContract.get().check(method, path, sent, response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body().getBytes(StandardCharsets.UTF_8));
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

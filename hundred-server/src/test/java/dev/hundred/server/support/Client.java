@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -103,31 +104,20 @@ public final class Client {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
-        HttpRequest.BodyPublisher publisher;
-        String sent; // what the OpenAPI contract checks the request against
-        if (body == null) {
-            publisher = HttpRequest.BodyPublishers.noBody();
-            sent = null;
-        } else if (body instanceof byte[] bytes) {
-            publisher = HttpRequest.BodyPublishers.ofByteArray(bytes);
-            sent = new String(bytes, StandardCharsets.UTF_8);
-        } else if (body instanceof String text) {
-            publisher = HttpRequest.BodyPublishers.ofString(text);
-            sent = text;
-        } else {
-            sent = write(body);
-            publisher = HttpRequest.BodyPublishers.ofString(sent);
-        }
+        byte[] sent = body == null ? null : body instanceof byte[] bytes ? bytes
+                : (body instanceof String text ? text : write(body)).getBytes(StandardCharsets.UTF_8);
+        HttpRequest.BodyPublisher publisher = sent == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(sent);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         try {
             HttpResponse<byte[]> response = HTTP.send(request.method(method, publisher).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            Response answer = new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
-                    response.headers().firstValue("Content-Type").orElse(""));
-            OpenApiContract.get().check(method, path, sent, answer.status(), answer.text(), answer.contentType());
-            return answer;
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            OpenApiContract.get().check(method, path, sent, response.statusCode(), type, response.body());
+            return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), type,
+                    response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -144,8 +134,23 @@ public final class Client {
         }
     }
 
-    /** A response: status, raw text and (lazily) its JSON. */
-    public record Response(int status, String text, String contentType) {
+    /** A response: status, raw text, its headers (names in any case) and (lazily) its JSON. */
+    public record Response(int status, String text, String contentType, Map<String, List<String>> headers) {
+        /** An answer read some other way, without its headers. */
+        public Response(int status, String text, String contentType) {
+            this(status, text, contentType, Map.of());
+        }
+
+        /** The first value of header {@code name} (any case), or null. */
+        public String header(String name) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                    return e.getValue().get(0);
+                }
+            }
+            return null;
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(text);

@@ -27,10 +27,13 @@ import java.util.regex.Pattern;
 
 /**
  * The OpenAPI document (main resources, {@code openapi/openapi.yaml}) as a contract every API test keeps:
- * {@link Client} hands it each exchange under /v2, and a response whose status the operation does not
- * declare, or whose body its schema refuses, fails the test; so does the body, or a query parameter, of a
- * request that succeeded (2xx) and the document does not allow. A request refused (4xx) is not checked as a
- * request, since tests send malformed ones on purpose; only its error answer is. Loaded once per JVM.
+ * every test helper that talks HTTP to the server ({@link Client}, {@link RawHttp}, {@link ChildServer}, the
+ * guard's, the dashboard's {@code Browser}, the download helpers) hands each exchange to {@link #check}, and a
+ * response whose status the operation does not declare, or whose body its schema refuses, fails the test; so
+ * does the body, or a query parameter, of a request that succeeded (2xx) and the document does not allow. A
+ * request refused (4xx) is not checked as a request, since tests send malformed ones on purpose; only its error
+ * answer is. Paths outside /v2 are not in the document and pass. What never reached routing (Jetty's own
+ * refusals of broken HTTP) goes to {@link #refused} instead. Loaded once per JVM, every schema compiled then.
  */
 public final class OpenApiContract {
     private static final String DOCUMENT_URI = "https://hundred.dev/openapi.json";
@@ -136,18 +139,102 @@ public final class OpenApiContract {
     }
 
     /**
-     * Checks one exchange. {@code target} is the path with its query; {@code requestBody} what was sent (null:
-     * none); {@code responseBody} the text answered. Paths outside /v2 are not described (yet) and pass.
+     * Checks one exchange: the one way every test helper hands the contract what it sent and what came back.
+     * {@code target} is the request target: the path with its query, or an absolute URL (a presigned link, an
+     * absolute-form request line), of which only the path and query count; {@code requestBody} the bytes sent
+     * (null: none); {@code contentType} and {@code responseBody} the answer's (null body: none). Paths outside /v2
+     * are not described (yet) and pass.
      */
-    public void check(String method, String target, String requestBody, int status, String responseBody, String contentType) {
-        int q = target.indexOf('?');
-        String path = q < 0 ? target : target.substring(0, q);
-        while (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1); // the router ignores trailing slashes (Javalin's default)
-        }
+    public void check(String method, String target, byte[] requestBody, int status, String contentType, byte[] responseBody) {
+        String local = origin(target);
+        int q = local.indexOf('?');
+        String path = normalize(q < 0 ? local : local.substring(0, q));
         if (!path.startsWith("/v2/")) {
             return;
         }
+        checkV2(method, path, q < 0 ? "" : local.substring(q + 1), text(requestBody), status, text(responseBody), contentType);
+    }
+
+    /** {@link #check} with text bodies (UTF-8, null: none), for the tests of the contract itself. */
+    public void check(String method, String target, String requestBody, int status, String responseBody, String contentType) {
+        check(method, target, requestBody == null ? null : requestBody.getBytes(StandardCharsets.UTF_8), status, contentType,
+                responseBody == null ? null : responseBody.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * An exchange exempt from {@link #check}: the server refused it before routing (Jetty's parser: a broken
+     * Content-Length or chunked framing, an invalid percent-escape, a URI or headers over its limits, no Host or
+     * two, {@code Expect} it cannot meet), so no operation of the document describes it, and the statuses it
+     * answers (414, 417, 431 ...) are Jetty's, not the operation's. What is still checkable is: for a /v2 target,
+     * an error (400-599) in the error shape (http/JsonErrorHandler writes it; docs/settled.md). A target
+     * that is not a path (OPTIONS *, CONNECT host:port) or is outside /v2 passes.
+     */
+    public void refused(String method, String target, int status, String contentType, byte[] responseBody) {
+        String local = origin(target == null ? "" : target);
+        int q = local.indexOf('?');
+        String path = normalize(q < 0 ? local : local.substring(0, q));
+        if (!path.startsWith("/v2/")) {
+            return;
+        }
+        String name = method + " " + path + " (refused before routing)";
+        String body = text(responseBody);
+        if (status < 400 || status > 599) {
+            throw violation(name, status, "a request refused before routing answers an error", body);
+        }
+        if (method.equalsIgnoreCase("HEAD")) {
+            return; // an answer to HEAD has no body
+        }
+        String media = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (!media.equals("application/json")) {
+            throw violation(name, status, "an error with Content-Type '" + contentType + "', not application/json", body);
+        }
+        validate(name + " -> " + status, "#/components/schemas/Error", body, status);
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** The origin-form (path and query) of a request target that may be absolute ({@code http://host/v2/...}). */
+    private static String origin(String target) {
+        int scheme = target.indexOf("://");
+        if (scheme > 0 && scheme < 8 && !target.startsWith("/")) {
+            int slash = target.indexOf('/', scheme + 3);
+            int query = target.indexOf('?', scheme + 3);
+            if (slash < 0 || (query >= 0 && query < slash)) {
+                return "/" + (query < 0 ? "" : target.substring(query));
+            }
+            return target.substring(slash);
+        }
+        return target;
+    }
+
+    /**
+     * The path as the router sees it: dot segments resolved (Jetty does, RFC 3986 §5.2.4) and trailing slashes
+     * dropped (Javalin ignores them).
+     */
+    private static String normalize(String path) {
+        if (path.contains("/.")) {
+            java.util.ArrayDeque<String> kept = new java.util.ArrayDeque<>();
+            String[] segments = path.split("/", -1);
+            for (int i = 1; i < segments.length; i++) {
+                String segment = segments[i];
+                if (segment.equals("..")) {
+                    kept.pollLast();
+                } else if (!segment.equals(".")) {
+                    kept.addLast(segment);
+                }
+            }
+            path = "/" + String.join("/", kept);
+        }
+        while (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
+    }
+
+    private void checkV2(String method, String path, String query, String requestBody, int status, String responseBody,
+                         String contentType) {
         String verb = method.toLowerCase(Locale.ROOT);
         Operation found = find(path);
         JsonNode operation = found == null ? null : found.item().get(verb.equals("head") ? "get" : verb);
@@ -168,7 +255,7 @@ public final class OpenApiContract {
         }
         response = resolve(response);
         if (status >= 200 && status < 300) {
-            checkQuery(name, operation, found.item(), q < 0 ? "" : target.substring(q + 1), status, responseBody);
+            checkQuery(name, operation, found.item(), query, status, responseBody);
             checkRequestBody(name, operation, requestBody, status);
         }
         if (!verb.equals("head")) {
@@ -248,13 +335,23 @@ public final class OpenApiContract {
         }
     }
 
-    /** A query value as the JSON it stands for under its schema: a number or boolean where declared, else a string. */
+    /**
+     * A query value as the JSON it stands for under its schema, read as the server reads it (http/Params): an
+     * integer where one is declared (surrounding blanks ignored), a boolean where one is (blanks and case ignored,
+     * 1 and 0 too), else a string.
+     */
     private static String typed(String value, JsonNode schema) {
         String types = schema.path("type").toString();
-        boolean number = value.matches("-?(0|[1-9]\\d*)") && types.contains("integer");
-        boolean bool = (value.equals("true") || value.equals("false")) && types.contains("boolean");
-        if (number || bool) {
-            return value;
+        String trimmed = value.trim();
+        if (types.contains("integer") && trimmed.matches("-?\\d+")) {
+            return trimmed.replaceFirst("^(-?)0+(?=\\d)", "$1");
+        }
+        if (types.contains("boolean")) {
+            switch (trimmed.toLowerCase(Locale.ROOT)) {
+                case "true", "1": return "true";
+                case "false", "0": return "false";
+                default: break;
+            }
         }
         try {
             return JSON.writeValueAsString(value);
