@@ -145,6 +145,7 @@ public final class Hundred implements AutoCloseable {
         PeerSockets sockets = new PeerSockets();
         Notices notices = new Notices(postgres, sockets::deliver);
         events.subscribe(PeerNotice.class, notices::publish);
+        events.subscribe(PeerNotice.Batch.class, notices::publishAll);
         this.listener = postgres ? new NoticeListener(config.db(), nodes.id(), notices, workspaces::forgetAll) : null;
         notices.listenWith(listener);
         this.webhooks = new Webhooks(db, events, config.webhooks(), clock, wallClock);

@@ -3,7 +3,6 @@ package dev.hundred.server.activerooms;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.events.RoomEvent;
-import dev.hundred.server.rooms.Room;
 import dev.hundred.server.rooms.RoomService;
 import dev.hundred.server.sessions.SessionRow;
 import dev.hundred.server.sessions.SessionService;
@@ -70,8 +69,8 @@ public final class LivePlane {
         try {
             LiveRoom[] done = new LiveRoom[1];
             R result = db.tx(h -> {
-                Room room = rooms.requireLocked(h, ws, roomId);
-                done[0] = new LiveRoom(h, ws, room, sessions.active(h, ws, roomId).orElse(null), clock.instant(), store);
+                LiveStore.RoomState state = rooms.requireLocked(h, ws, roomId, LiveStore.STATE);
+                done[0] = new LiveRoom(h, ws, state.room(), state.templateBody(), state.session(), clock.instant(), store);
                 return work.apply(done[0]);
             });
             if (done[0].refusal() != null) {
@@ -86,8 +85,9 @@ public final class LivePlane {
     /** A read of one room's live state, without locks. */
     <R> R read(Workspace ws, String roomId, Function<LiveRoom, R> work) {
         return db.read(h -> {
-            Room room = rooms.require(h, ws, roomId);
-            return work.apply(new LiveRoom(h, ws, room, sessions.active(h, ws, roomId).orElse(null), clock.instant(), store));
+            LiveStore.RoomState state = rooms.require(h, ws, roomId, LiveStore.STATE);
+            return work.apply(new LiveRoom(h, ws, state.room(), state.templateBody(), state.session(), clock.instant(),
+                    store));
         });
     }
 
@@ -106,7 +106,7 @@ public final class LivePlane {
 
     /** The role as the room's template defines it, or empty when the template has no such role. */
     Optional<JsonNode> role(LiveRoom r, String role) {
-        return templates.find(r.h, r.ws, r.room.templateId()).flatMap(t -> t.role(role));
+        return templates.role(r.room.templateId(), r.templateBody, role);
     }
 
     /**
@@ -129,19 +129,40 @@ public final class LivePlane {
         sessions.touch(r.h, s, r.now);
         r.added(peer);
         emit(r, RoomEventData.PEER_JOIN, RoomEventData.peerJoin(r.room, s, peer));
+        // The new peer's tracks are the ones published here, in publish order: no read needed for its view.
+        Map<String, Track> own = new LinkedHashMap<>();
         if (tracks != null) {
-            tracks.forEach(t -> publish(r, peer, t));
+            tracks.forEach(t -> {
+                Track track = publish(r, peer, t);
+                own.put(track.id(), track);
+            });
         }
-        occupancy(r);
-        ActivePeer self = view(r, peer);
+        occupancy(r, peer, true);
+        ActivePeer self = peer.view(own);
+        List<PeerNotice> told = new java.util.ArrayList<>(2);
         if (transport.equals(LivePeer.GATEWAY)) {
-            Map<String, Map<String, Track>> tracksOf = store.tracksOfSession(r.h, s.id());
+            // Alone in the room, the new peer's own tracks are all the session's tracks.
+            Map<String, Map<String, Track>> tracksOf = r.peers().size() == 1 ? Map.of(peerId, own)
+                    : store.tracksOfSession(r.h, s.id());
             Map<String, ActivePeer> everyone = new LinkedHashMap<>();
             r.peers().forEach(p -> everyone.put(p.id(), p.view(tracksOf.getOrDefault(p.id(), Map.of()))));
-            tell(r, List.of(peerId), Notices.joined(r.room, s, self, everyone));
+            told.add(new PeerNotice(r.room.id(), List.of(peerId), Notices.joined(r.room, s, self, everyone), 0, null));
         }
-        tell(r, r.listenersExcept(peerId), Notices.peerJoined(self));
+        List<String> others = r.listenersExcept(peerId);
+        if (!others.isEmpty()) {
+            told.add(new PeerNotice(r.room.id(), others, Notices.peerJoined(self), 0, null));
+        }
+        tellAll(r, told);
         return self;
+    }
+
+    /** Publishes notices of one change together (one statement on PostgreSQL: cluster/Notices), in order. */
+    private void tellAll(LiveRoom r, List<PeerNotice> notices) {
+        if (notices.size() == 1) {
+            events.publish(r.h, notices.get(0));
+        } else if (!notices.isEmpty()) {
+            events.publish(r.h, new PeerNotice.Batch(List.copyOf(notices)));
+        }
     }
 
     /**
@@ -158,13 +179,16 @@ public final class LivePlane {
         r.removed(p);
         emit(r, RoomEventData.PEER_LEAVE, RoomEventData.peerLeave(r.room, s, p, r.now, reason, message));
         events.publish(r.h, new PeerDeparted(r.ws, r.room, s.id(), p, reason, r.now));
-        occupancy(r);
+        occupancy(r, p, false);
+        List<PeerNotice> told = new java.util.ArrayList<>(2);
         if (p.transport().equals(LivePeer.GATEWAY)) {
-            events.publish(r.h, new PeerNotice(r.room.id(), List.of(p.id()), farewell, closeCode, reason));
+            told.add(new PeerNotice(r.room.id(), List.of(p.id()), farewell, closeCode, reason));
         }
-        if (tellOthers) {
-            tell(r, r.listeners(), Notices.peerLeft(p.id(), reason, message));
+        List<String> others = tellOthers ? r.listeners() : List.of();
+        if (!others.isEmpty()) {
+            told.add(new PeerNotice(r.room.id(), others, Notices.peerLeft(p.id(), reason, message), 0, null));
         }
+        tellAll(r, told);
     }
 
     /** The usual departure: the peer left (or its socket did); the session closes after the last one. */
@@ -204,10 +228,12 @@ public final class LivePlane {
     }
 
     /** Who is in the room now; recorders do not count as people (auto-stop waits for the last person). */
-    private void occupancy(LiveRoom r) {
+    private void occupancy(LiveRoom r, LivePeer changed, boolean joined) {
         int beams = (int) r.peers().stream().filter(p -> p.transport().equals(LivePeer.BEAM)).count();
+        int humans = r.peers().size() - beams;
+        int person = changed.transport().equals(LivePeer.BEAM) ? 0 : 1;
         events.publish(r.h, new Occupancy(r.ws, r.room, r.session() == null ? null : r.session().id(),
-                r.peers().size() - beams, beams, r.now));
+                humans, beams, joined ? humans - person : humans + person, r.now));
     }
 
     ActivePeer view(LiveRoom r, LivePeer p) {

@@ -25,10 +25,14 @@ final class LiveRoom {
     private List<LivePeer> peers;
     private ApiError refusal;
 
-    LiveRoom(Handle h, Workspace ws, Room room, SessionRow session, Instant now, LiveStore store) {
+    /** The body text of the room's template as read with the room (its roles: {@link LivePlane#role}). */
+    final String templateBody;
+
+    LiveRoom(Handle h, Workspace ws, Room room, String templateBody, SessionRow session, Instant now, LiveStore store) {
         this.h = h;
         this.ws = ws;
         this.room = room;
+        this.templateBody = templateBody;
         this.session = session;
         this.now = now;
         this.store = store;

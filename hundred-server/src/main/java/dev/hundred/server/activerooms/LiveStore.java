@@ -1,5 +1,8 @@
 package dev.hundred.server.activerooms;
 
+import dev.hundred.server.rooms.Room;
+import dev.hundred.server.rooms.RoomStore;
+import dev.hundred.server.sessions.SessionRow;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.WorkspaceRows;
 import java.sql.ResultSet;
@@ -18,6 +21,35 @@ public final class LiveStore {
             + " peer_type, transport, joined_at, left_at FROM session_peers";
     private static final String TRACK = "SELECT t.id, t.peer_id, t.stream_id, t.track_type, t.source, t.mute,"
             + " t.description, t.started_at FROM peer_tracks t";
+
+    /** A room as a change in it starts from: the room, its template's body text, its live session (or null). */
+    record RoomState(Room room, String templateBody, SessionRow session) {}
+
+    /**
+     * What {@link RoomStore} reads with the room for the live plane, in the same statement: the template's body
+     * (for its roles) and the room's active session, instead of a statement for each. Read after the room's
+     * lock, in a statement of its own, so it sees what the lock's previous holder committed.
+     */
+    static final RoomStore.With<RoomState> STATE = new RoomStore.With<>() {
+        @Override
+        public String columns() {
+            return ", t.body AS template_body, s.id AS live_session_id, s.created_at AS live_session_created_at,"
+                    + " s.updated_at AS live_session_updated_at";
+        }
+
+        @Override
+        public String joins() {
+            return " LEFT JOIN sessions s ON s.workspace_id = r.workspace_id AND s.room_id = r.id AND s.active = TRUE";
+        }
+
+        @Override
+        public RoomState map(Room room, ResultSet rs) throws SQLException {
+            String sessionId = rs.getString("live_session_id");
+            SessionRow session = sessionId == null ? null : new SessionRow(sessionId, room.id(), true,
+                    Database.instant(rs, "live_session_created_at"), Database.instant(rs, "live_session_updated_at"));
+            return new RoomState(room, rs.getString("template_body"), session);
+        }
+    };
 
     /** {@code nodeId}: the node holding the peer's socket, null when no socket holds it. */
     public void insertPeer(Handle h, LivePeer p, String nodeId) {

@@ -66,6 +66,51 @@ public final class Notices {
         }
     }
 
+    /**
+     * The PeerNotice.Batch subscriber: the same as {@link #publish} for each notice in turn, but on PostgreSQL
+     * the notices' numbers are taken and their rows written by one statement (a join tells the new peer and
+     * the others: one round trip instead of two).
+     */
+    public void publishAll(Handle h, PeerNotice.Batch batch) {
+        List<PeerNotice> all = batch.notices();
+        if (!postgres || all.size() == 1 || !all.stream().allMatch(n -> n.roomId().equals(all.get(0).roomId()))) {
+            all.forEach(n -> publish(h, n));
+            return;
+        }
+        String room = all.get(0).roomId();
+        int n = all.size();
+        List<String> bodies = new ArrayList<>(n);
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            bodies.add(Json.write(envelope(all.get(i))));
+            values.append(i == 0 ? "" : ", ").append("(").append(i + 1).append(", :body").append(i).append(")");
+        }
+        var query = h.createQuery("WITH s AS (INSERT INTO sequences (name, counter) VALUES (:name, :n) ON CONFLICT (name)"
+                        + " DO UPDATE SET counter = sequences.counter + :n RETURNING counter)"
+                        + " INSERT INTO peer_notices (room_id, seq, body, created_at)"
+                        + " SELECT :room, s.counter - :n + b.i, b.body, now() FROM s CROSS JOIN (VALUES " + values
+                        + ") AS b(i, body) RETURNING seq")
+                .bind("name", "notice:" + room).bind("room", room).bind("n", n);
+        for (int i = 0; i < n; i++) {
+            query.bind("body" + i, bodies.get(i));
+        }
+        long last = query.mapTo(Long.class).list().stream().mapToLong(Long::longValue).max().orElseThrow();
+        NoticeListener ear = listener;
+        if (ear != null) {
+            List<String> payloads = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                long seq = last - n + 1 + i;
+                String body = bodies.get(i);
+                boolean inline = body.getBytes(StandardCharsets.UTF_8).length <= INLINE_MAX_BYTES;
+                payloads.add(room + " " + seq + (inline ? " " + body : ""));
+            }
+            h.afterCommit(() -> {
+                payloads.forEach(ear::announce);
+                ear.awaitDelivered(room, last);
+            });
+        }
+    }
+
     /** The listener that delivers on this node: changes made here wait for it to hand their notices over. */
     public void listenWith(NoticeListener ear) {
         this.listener = ear;

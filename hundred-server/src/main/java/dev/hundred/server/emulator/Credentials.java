@@ -16,6 +16,21 @@ final class Credentials {
 
     private Credentials() {}
 
+    /** Verdicts of {@link #looksSecret} by header name; names repeat on every request. Bounded. */
+    private static final java.util.Map<String, Boolean> VERDICTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link #looksSecret}, remembered for up to 1,000 names (a client making up names gets no more). */
+    static boolean looksSecretCached(String name) {
+        Boolean verdict = VERDICTS.get(name);
+        if (verdict == null) {
+            verdict = looksSecret(name);
+            if (VERDICTS.size() < 1_000) {
+                VERDICTS.put(name, verdict);
+            }
+        }
+        return verdict;
+    }
+
     static boolean looksSecret(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         for (String fragment : FRAGMENTS) {

@@ -183,18 +183,30 @@ public final class EventInbox implements AutoCloseable {
                 counted.remove(workspaceId);
                 return 0;
             }
-            List<String> ids = store.unnumbered(h, workspaceId, NUMBER_BATCH);
-            if (ids.isEmpty()) {
-                return 0;
+            long last;
+            int numbered;
+            if (db.dialect() == dev.hundred.server.store.SqlDialect.POSTGRES) {
+                // One statement instead of a read, a batch of updates and the counter's update.
+                last = store.numberInOne(h, workspaceId, counter.get(), NUMBER_BATCH);
+                numbered = (int) (last - counter.get());
+                if (numbered == 0) {
+                    return 0;
+                }
+            } else {
+                List<String> ids = store.unnumbered(h, workspaceId, NUMBER_BATCH);
+                if (ids.isEmpty()) {
+                    return 0;
+                }
+                last = counter.get();
+                store.number(h, ids, last + 1);
+                last += ids.size();
+                numbered = ids.size();
+                store.setCounter(h, workspaceId, last);
             }
-            long last = counter.get();
-            store.number(h, ids, last + 1);
-            last += ids.size();
-            store.setCounter(h, workspaceId, last);
             if (last > KEEP_PER_WORKSPACE) {
                 store.keepNewest(h, workspaceId, last, KEEP_PER_WORKSPACE);
             }
-            return ids.size();
+            return numbered;
         });
     }
 

@@ -64,6 +64,20 @@ public final class InboxStore {
         batch.execute();
     }
 
+    /**
+     * PostgreSQL only (a data-changing WITH): {@link #unnumbered}, {@link #number} and {@link #setCounter} as one
+     * statement, run after {@link #lockCounter} (a statement of its own, so this one sees every event committed
+     * before the lock was had). Answers the counter's new value, or {@code last} when nothing was numbered.
+     */
+    long numberInOne(Handle h, String workspaceId, long last, int limit) {
+        return h.createQuery("WITH e AS (SELECT id, ROW_NUMBER() OVER (ORDER BY arrival, id) AS n FROM emulator_events"
+                        + " WHERE workspace_id = :ws AND seq IS NULL ORDER BY arrival, id FETCH FIRST " + limit + " ROWS ONLY),"
+                        + " u AS (UPDATE emulator_events x SET seq = :last + e.n FROM e WHERE x.id = e.id RETURNING x.seq)"
+                        + " UPDATE emulator_event_counters SET last_seq = (SELECT MAX(seq) FROM u)"
+                        + " WHERE workspace_id = :ws AND EXISTS (SELECT 1 FROM u) RETURNING last_seq")
+                .bind("ws", workspaceId).bind("last", last).mapTo(Long.class).findOne().orElse(last);
+    }
+
     Optional<Long> seqOf(Handle h, String workspaceId, String id) {
         return h.createQuery("SELECT seq FROM emulator_events WHERE workspace_id = :ws AND id = :id AND seq IS NOT NULL")
                 .bind("ws", workspaceId).bind("id", id).mapTo(Long.class).findOne();

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,8 @@ public final class RequestHooks implements RequestObserver {
         long durationMs = Math.max(0, RequestIds.elapsedNanos(ctx) / 1_000_000);
         byte[] body = body(ctx);
         boolean truncated = body.length > RequestJournal.MAX_BODY;
-        String text = new String(body, 0, Math.min(body.length, RequestJournal.MAX_BODY), StandardCharsets.UTF_8);
+        String text = body.length == 0 ? ""
+                : new String(body, 0, Math.min(body.length, RequestJournal.MAX_BODY), StandardCharsets.UTF_8);
         journal.add(ws.id(), new JournalEntry(arrived == null ? clock.instant() : arrived, ctx.method().name(), ctx.path(),
                 query(ctx.queryString()), headers(ctx), text, truncated, ctx.statusCode(), durationMs, ctx.attribute(FAULT)));
     }
@@ -101,12 +103,29 @@ public final class RequestHooks implements RequestObserver {
         }
     }
 
+    /**
+     * Every header but the credential-looking ones, several values of one name joined with ", ". Walked
+     * without copying the names and values into lists first, and with each name's verdict remembered: this
+     * runs for every /v2 request while the journal is on (about 5% of a GET room's samples, JFR).
+     */
     private static Map<String, String> headers(Context ctx) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String name : Collections.list(ctx.req().getHeaderNames())) {
-            if (!Credentials.looksSecret(name)) {
-                out.put(name, String.join(", ", Collections.list(ctx.req().getHeaders(name))));
+        jakarta.servlet.http.HttpServletRequest req = ctx.req();
+        for (Enumeration<String> names = req.getHeaderNames(); names.hasMoreElements(); ) {
+            String name = names.nextElement();
+            if (Credentials.looksSecretCached(name)) {
+                continue;
             }
+            Enumeration<String> values = req.getHeaders(name);
+            String value = values.hasMoreElements() ? values.nextElement() : "";
+            if (values.hasMoreElements()) {
+                StringBuilder joined = new StringBuilder(value);
+                while (values.hasMoreElements()) {
+                    joined.append(", ").append(values.nextElement());
+                }
+                value = joined.toString();
+            }
+            out.put(name, value);
         }
         return out;
     }

@@ -322,12 +322,19 @@ public final class JobService {
     /** Nobody but recorders left: the room's jobs stop after the timeout, unless someone comes back first. */
     private void onOccupancy(Handle h, Occupancy o) {
         if (o.humans() > 0) {
-            timers.cancel(h, LAST_PEER_TIMER, o.room().id());
+            // The timer is only ever set while nobody but recorders is in the room (below, and at a job's start),
+            // and every change of who is in it comes here: with people in the room before this change too, the
+            // change before it already cancelled the timer, so there is none to cancel (a statement per join and
+            // per leave saved).
+            if (o.humansBefore() == 0) {
+                timers.cancel(h, LAST_PEER_TIMER, o.room().id());
+            }
         } else if (o.sessionId() != null && o.beams() > 0) {
             scheduleLastPeer(h, o.workspace(), o.room().id(), o.at());
         }
     }
 
+    /** Only while no person is in the room: onOccupancy counts on it to skip cancelling a timer that cannot be. */
     private void scheduleLastPeer(Handle h, Workspace ws, String roomId, Instant now) {
         if (timers.dueAt(h, LAST_PEER_TIMER, roomId).isPresent() || store.liveInRoom(h, ws.id(), roomId, null).isEmpty()) {
             return;

@@ -5,8 +5,11 @@ import dev.hundred.server.http.Json;
 import dev.hundred.server.http.Page;
 import dev.hundred.server.http.Params;
 import dev.hundred.server.http.Routes;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rooms over HTTP (spec §3).
@@ -45,9 +48,30 @@ public final class RoomRoutes implements Routes {
         ctx.json(Page.of(limit, rooms.list(AuthFilter.workspace(ctx), filter), Room::id));
     }
 
+    /**
+     * The room as read now, answered with the JSON written for an equal room before when there is one: the row
+     * is read on every GET (so a change made on any node shows at once), only the writing of the same room's
+     * JSON again is saved (7-10% of a GET's samples, JFR). Equal rooms (records, field by field) write the same
+     * bytes with the one mapper, so the answer is what {@code ctx.json} would have written.
+     */
     private void retrieve(Context ctx) {
-        ctx.json(rooms.retrieve(AuthFilter.workspace(ctx), ctx.pathParam("room_id")));
+        Room room = rooms.retrieve(AuthFilter.workspace(ctx), ctx.pathParam("room_id"));
+        Written w = written.get(room.id());
+        if (w == null || !w.room().equals(room)) {
+            w = new Written(room, Json.write(room));
+            if (written.size() >= MAX_WRITTEN) {
+                written.clear();
+            }
+            written.put(room.id(), w);
+        }
+        ctx.contentType(ContentType.APPLICATION_JSON).result(w.json());
     }
+
+    /** A room and the JSON it writes. */
+    private record Written(Room room, String json) {}
+
+    private static final int MAX_WRITTEN = 10_000;
+    private final Map<String, Written> written = new ConcurrentHashMap<>();
 
     private void update(Context ctx) {
         ctx.json(rooms.update(AuthFilter.workspace(ctx), ctx.pathParam("room_id"),

@@ -1,6 +1,8 @@
 package dev.hundred.server.templates;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.events.DomainEvents;
+import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
 import dev.hundred.server.store.SqlDialect;
@@ -49,6 +51,15 @@ public final class TemplateService {
 
     public Optional<Template> find(Handle h, Workspace ws, String id) {
         return store.byId(h, ws.id(), id);
+    }
+
+    /**
+     * A role's JSON as {@link Template#role} gives it, from the template's body text as read with its room
+     * (activerooms/LivePlane): no statement of its own, and the body parsed only when its text changed.
+     */
+    public Optional<JsonNode> role(String templateId, String body, String roleName) {
+        Role role = store.rolesOf(templateId, body).get(roleName);
+        return role == null ? Optional.empty() : Optional.of(Json.MAPPER.valueToTree(role));
     }
 
     public Template defaultOf(Handle h, Workspace ws) {

@@ -98,6 +98,29 @@ public final class TemplateStore {
         return template;
     }
 
+    /** A template's roles as parsed from its body text. */
+    private record ParsedRoles(String body, Map<String, Role> roles) {}
+
+    private final Map<String, ParsedRoles> roles = new ConcurrentHashMap<>();
+
+    /**
+     * The roles in a template's body text as read now (with its room, by the live plane): parsed once per
+     * template and body text, reused while the text read is the same, so a change made on any node shows
+     * at once. Roles are immutable records; callers get them as they are.
+     */
+    public Map<String, Role> rolesOf(String templateId, String body) {
+        ParsedRoles cached = roles.get(templateId);
+        if (cached != null && cached.body().equals(body)) {
+            return cached.roles();
+        }
+        Map<String, Role> parsed = Json.read(body, Body.class).roles();
+        if (roles.size() >= MAX_CACHED_DEFAULTS) {
+            roles.clear();
+        }
+        roles.put(templateId, new ParsedRoles(body, parsed));
+        return parsed;
+    }
+
     /** The id of the workspace's oldest template: the one made with the workspace (ids are time-ordered). */
     public Optional<String> firstId(Handle h, String workspaceId) {
         return h.createQuery("SELECT id FROM templates WHERE workspace_id = :ws ORDER BY id LIMIT 1")
