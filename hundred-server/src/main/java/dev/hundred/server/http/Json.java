@@ -83,6 +83,10 @@ public final class Json {
      * (the Node SDK sends {@code {}}, curl examples send nothing; decisions.md, Bodies).
      */
     public static <T> T readBody(byte[] body, Class<T> type) {
+        if (startsWithByteOrderMark(body)) {
+            // Jackson skips a UTF-8 byte order mark; the cloud's Go decoder refuses it as an invalid character.
+            throw ApiError.badBody("malformed JSON");
+        }
         try {
             JsonNode tree = body.length == 0 ? null : MAPPER.readTree(body);
             if (tree == null || tree.isNull() || tree.isMissingNode()) {
@@ -101,6 +105,10 @@ public final class Json {
         } catch (IOException e) {
             throw ApiError.badBody("body could not be read");
         }
+    }
+
+    private static boolean startsWithByteOrderMark(byte[] body) {
+        return body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF;
     }
 
     /**

@@ -89,15 +89,17 @@ class OpenApiContractTest {
     }
 
     @Test
-    void anAbsoluteTargetIsCheckedByItsPathAndDotSegmentsAsTheRouterResolvesThem() {
+    void anAbsoluteTargetIsCheckedByItsPathAndDotSegmentsAsTheRouterTakesThem() {
         String room = "{\"id\":\"0123456789abcdef01234567\",\"name\":\"a\",\"enabled\":\"yes\"}";
         assertThatThrownBy(() -> CONTRACT.check("GET", "https://api.100ms.live" + ROOM + "?x=1", null, 200, room, "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("GET /v2/rooms/{room_id}");
-        assertThatThrownBy(() -> CONTRACT.check("GET", "/v2/sessions/../rooms/./0123456789abcdef01234567/", null, 200, room,
-                "application/json")).isInstanceOf(AssertionError.class).hasMessageContaining("GET /v2/rooms/{room_id}");
-        // outside /v2 (a presigned link, a path that climbs out of /v2): not in the document
+        // Jetty does not resolve dot segments: "/v2/rooms/." is the room whose id is "." (a trailing slash is dropped)
+        assertThatThrownBy(() -> CONTRACT.check("GET", "/v2/rooms/./", null, 200, room, "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("GET /v2/rooms/{room_id}");
+        CONTRACT.check("GET", "/v2/polls/.", null, 404, "{\"code\":404,\"message\":\"Poll not found\",\"details\":[]}",
+                "application/json");
+        // outside /v2 (a presigned link): not in the document
         CONTRACT.check("GET", "http://127.0.0.1:1/assets/v1/a/chat.csv?signature=0", null, 200, "a,b\n", "text/csv");
-        CONTRACT.check("GET", "/v2/rooms/../../healthz", null, 200, "{\"status\":\"ok\"}", "application/json");
     }
 
     @Test

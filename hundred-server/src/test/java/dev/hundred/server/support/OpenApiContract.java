@@ -210,23 +210,10 @@ public final class OpenApiContract {
     }
 
     /**
-     * The path as the router sees it: dot segments resolved (Jetty does, RFC 3986 §5.2.4) and trailing slashes
-     * dropped (Javalin ignores them).
+     * The path as the router sees it: trailing slashes dropped (Javalin ignores them), dot segments kept as they
+     * are (Jetty hands them to the router unresolved: {@code /v2/polls/.} is the poll whose id is ".").
      */
     private static String normalize(String path) {
-        if (path.contains("/.")) {
-            java.util.ArrayDeque<String> kept = new java.util.ArrayDeque<>();
-            String[] segments = path.split("/", -1);
-            for (int i = 1; i < segments.length; i++) {
-                String segment = segments[i];
-                if (segment.equals("..")) {
-                    kept.pollLast();
-                } else if (!segment.equals(".")) {
-                    kept.addLast(segment);
-                }
-            }
-            path = "/" + String.join("/", kept);
-        }
         while (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
