@@ -36,6 +36,12 @@ public final class OpenApiContract {
     private static final String DOCUMENT_URI = "https://hundred.dev/openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile OpenApiContract instance;
+    private static volatile OpenApiContract emulatorInstance;
+    /** The path prefix each document describes; {@link #check} hands an exchange to the document of its prefix. */
+    private static final String API_PREFIX = "/v2/";
+    private static final String EMULATOR_PREFIX = "/emulator/v1/";
+
+    private final String prefix;
 
     private final JsonNode document;
     private final SchemaRegistry registry;
@@ -45,8 +51,9 @@ public final class OpenApiContract {
     /** One path template of the document: its regex and its path item. */
     public record Operation(String template, Pattern pattern, int literals, JsonNode item) {}
 
-    private OpenApiContract() {
-        String json = OpenApiDocument.load().json();
+    private OpenApiContract(String resource, String prefix) {
+        this.prefix = prefix;
+        String json = OpenApiDocument.load(resource).json();
         try {
             document = JSON.readTree(json);
         } catch (IOException e) {
@@ -98,9 +105,23 @@ public final class OpenApiContract {
         if (loaded == null) {
             synchronized (OpenApiContract.class) {
                 if (instance == null) {
-                    instance = new OpenApiContract();
+                    instance = new OpenApiContract(OpenApiDocument.RESOURCE, API_PREFIX);
                 }
                 loaded = instance;
+            }
+        }
+        return loaded;
+    }
+
+    /** The emulator's document ({@code openapi/emulator.yaml}) as a contract: what {@link #check} uses under /emulator/v1. */
+    public static OpenApiContract emulator() {
+        OpenApiContract loaded = emulatorInstance;
+        if (loaded == null) {
+            synchronized (OpenApiContract.class) {
+                if (emulatorInstance == null) {
+                    emulatorInstance = new OpenApiContract(OpenApiDocument.EMULATOR_RESOURCE, EMULATOR_PREFIX);
+                }
+                loaded = emulatorInstance;
             }
         }
         return loaded;
@@ -137,7 +158,8 @@ public final class OpenApiContract {
 
     /**
      * Checks one exchange. {@code target} is the path with its query; {@code requestBody} what was sent (null:
-     * none); {@code responseBody} the text answered. Paths outside /v2 are not described (yet) and pass.
+     * none); {@code responseBody} the text answered. Paths under /emulator/v1 are checked against the
+     * emulator's document; others outside /v2 are not described (yet) and pass.
      */
     public void check(String method, String target, String requestBody, int status, String responseBody, String contentType) {
         int q = target.indexOf('?');
@@ -145,7 +167,11 @@ public final class OpenApiContract {
         while (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1); // the router ignores trailing slashes (Javalin's default)
         }
-        if (!path.startsWith("/v2/")) {
+        if (!prefix.equals(EMULATOR_PREFIX) && path.startsWith(EMULATOR_PREFIX)) {
+            emulator().check(method, target, requestBody, status, responseBody, contentType);
+            return;
+        }
+        if (!path.startsWith(prefix)) {
             return;
         }
         String verb = method.toLowerCase(Locale.ROOT);
