@@ -2,6 +2,7 @@ package dev.hundred.server.openapi;
 
 import static dev.hundred.server.support.ErrorAssert.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.Config;
@@ -82,6 +83,26 @@ class EmulatorOpenApiCoverageTest {
             });
         });
         assertThat(problems).isEmpty();
+    }
+
+    /** What every test's Client does with an /emulator/v1 exchange: the /v2 contract hands it to this document. */
+    @Test
+    void theContractChecksEmulatorExchangesAgainstThisDocument() {
+        OpenApiContract contract = OpenApiContract.get();
+        contract.check("GET", "/emulator/v1/clock", null, 200, "{\"now\":\"2026-12-01T10:00:00.5Z\",\"frozen\":false}",
+                "application/json");
+        assertThatThrownBy(() -> contract.check("GET", "/emulator/v1/clock", null, 200,
+                "{\"now\":\"2026-12-01T10:00:00Z\",\"frozen\":false,\"offset\":3}", "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("GET /emulator/v1/clock").hasMessageContaining("offset");
+        assertThatThrownBy(() -> contract.check("GET", "/emulator/v1/jobs/x", null, 409,
+                "{\"code\":409,\"message\":\"Conflict\",\"details\":[]}", "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("status 409 is not declared");
+        assertThatThrownBy(() -> contract.check("POST", "/emulator/v1/faults", "{\"path\":\"/v2/rooms\",\"status\":503,\"time\":1}",
+                200, "{}", "application/json"))
+                .as("a request body the document refuses, though the server took it").isInstanceOf(AssertionError.class)
+                .hasMessageContaining("(request)");
+        assertThatThrownBy(() -> contract.check("GET", "/emulator/v1/nothing-here", null, 200, "{}", "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("no such operation");
     }
 
     @Test
