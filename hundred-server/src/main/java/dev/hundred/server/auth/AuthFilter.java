@@ -13,7 +13,7 @@ import java.util.Set;
 public final class AuthFilter implements Handler {
     private static final String ATTRIBUTE = "hundred.workspace";
     /**
-     * Paths under /v2 that clients call without a management token: the room-code exchange, and SIP DTMF,
+     * Paths that clients call without a management token: the room-code exchange, and SIP DTMF,
      * which takes an app token (its handler verifies it); and the OpenAPI documents, the API's and the emulator's
      * (documentation, no data).
      */
