@@ -9,12 +9,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The OpenAPI 3.1 document of /v2, written by hand once in {@code openapi/openapi.yaml} (docs/openapi.md);
- * the JSON form is converted from it, so the two cannot differ. The API tests validate every request and
- * response against it (test {@code support/OpenApiContract}).
+ * An OpenAPI 3.1 document written by hand once in a resource (docs/openapi.md): {@code openapi/openapi.yaml}
+ * for /v2, {@code openapi/emulator.yaml} for /emulator/v1. The JSON form is converted from it, so the two
+ * cannot differ. The tests validate every request and response against them (test {@code support/OpenApiContract}).
  */
 public final class OpenApiDocument {
     public static final String RESOURCE = "openapi/openapi.yaml";
+    public static final String EMULATOR_RESOURCE = "openapi/emulator.yaml";
 
     private final String yaml;
     private final String json;
@@ -24,10 +25,16 @@ public final class OpenApiDocument {
         this.json = json;
     }
 
+    /** The /v2 document. */
     public static OpenApiDocument load() {
-        try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    /** The document in {@code resource} (one of {@link #RESOURCE}, {@link #EMULATOR_RESOURCE}). */
+    public static OpenApiDocument load(String resource) {
+        try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+                throw new IllegalStateException(resource + " is not on the classpath");
             }
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             JsonNode tree = new YAMLMapper().readTree(yaml);

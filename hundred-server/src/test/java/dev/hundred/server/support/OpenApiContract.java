@@ -39,6 +39,12 @@ public final class OpenApiContract {
     private static final String DOCUMENT_URI = "https://hundred.dev/openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile OpenApiContract instance;
+    private static volatile OpenApiContract emulatorInstance;
+    /** The path prefix each document describes; {@link #check} hands an exchange to the document of its prefix. */
+    private static final String API_PREFIX = "/v2/";
+    private static final String EMULATOR_PREFIX = "/emulator/v1/";
+
+    private final String prefix;
 
     private final JsonNode document;
     private final SchemaRegistry registry;
@@ -48,8 +54,9 @@ public final class OpenApiContract {
     /** One path template of the document: its regex and its path item. */
     public record Operation(String template, Pattern pattern, int literals, JsonNode item) {}
 
-    private OpenApiContract() {
-        String json = OpenApiDocument.load().json();
+    private OpenApiContract(String resource, String prefix) {
+        this.prefix = prefix;
+        String json = OpenApiDocument.load(resource).json();
         try {
             document = JSON.readTree(json);
         } catch (IOException e) {
@@ -101,9 +108,23 @@ public final class OpenApiContract {
         if (loaded == null) {
             synchronized (OpenApiContract.class) {
                 if (instance == null) {
-                    instance = new OpenApiContract();
+                    instance = new OpenApiContract(OpenApiDocument.RESOURCE, API_PREFIX);
                 }
                 loaded = instance;
+            }
+        }
+        return loaded;
+    }
+
+    /** The emulator's document ({@code openapi/emulator.yaml}) as a contract: what {@link #check} uses under /emulator/v1. */
+    public static OpenApiContract emulator() {
+        OpenApiContract loaded = emulatorInstance;
+        if (loaded == null) {
+            synchronized (OpenApiContract.class) {
+                if (emulatorInstance == null) {
+                    emulatorInstance = new OpenApiContract(OpenApiDocument.EMULATOR_RESOURCE, EMULATOR_PREFIX);
+                }
+                loaded = emulatorInstance;
             }
         }
         return loaded;
@@ -142,14 +163,18 @@ public final class OpenApiContract {
      * Checks one exchange: the one way every test helper hands the contract what it sent and what came back.
      * {@code target} is the request target: the path with its query, or an absolute URL (a presigned link, an
      * absolute-form request line), of which only the path and query count; {@code requestBody} the bytes sent
-     * (null: none); {@code contentType} and {@code responseBody} the answer's (null body: none). Paths outside /v2
-     * are not described (yet) and pass.
+     * (null: none); {@code contentType} and {@code responseBody} the answer's (null body: none). Paths under
+     * /emulator/v1 are checked against the emulator's document; others outside /v2 are not described and pass.
      */
     public void check(String method, String target, byte[] requestBody, int status, String contentType, byte[] responseBody) {
         String local = origin(target);
         int q = local.indexOf('?');
         String path = normalize(q < 0 ? local : local.substring(0, q));
-        if (!path.startsWith("/v2/")) {
+        if (!prefix.equals(EMULATOR_PREFIX) && path.startsWith(EMULATOR_PREFIX)) {
+            emulator().check(method, target, requestBody, status, contentType, responseBody);
+            return;
+        }
+        if (!path.startsWith(prefix)) {
             return;
         }
         checkV2(method, path, q < 0 ? "" : local.substring(q + 1), text(requestBody), status, text(responseBody), contentType);
