@@ -228,6 +228,20 @@ test('a running live stream plays in the page: native HLS, H.264 at the renditio
   await api('POST', `/v2/live-streams/${stream.id}/stop`, {});
 });
 
+test('the API reference is rendered from both documents, each answer with its exact messages', async () => {
+  await go('#/reference');
+  const v2 = page.getByTestId('reference');
+  await v2.waitFor(WAIT);
+  const room = v2.locator('tr', { has: page.locator('code', { hasText: /^\/v2\/rooms\/\{room_id\}$/ }) })
+    .filter({ has: page.locator('code', { hasText: /^GET$/ }) });
+  await room.locator('summary').click();
+  await room.getByText('Room not found', { exact: true }).waitFor(WAIT);
+  assert.ok(await v2.locator('tbody tr').count() >= 97, 'every /v2 operation is listed');
+  const emulator = page.getByTestId('reference-emulator');
+  await emulator.waitFor(WAIT);
+  assert.ok(await emulator.locator('tbody tr').count() >= 40, 'every /emulator/v1 operation is listed');
+});
+
 test('every other page renders (screenshots)', async () => {
   for (const [hash, heading, name] of [
     ['#/templates', 'Templates', 'templates'],

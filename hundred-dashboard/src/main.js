@@ -80,7 +80,7 @@ function Page({ route, session }) {
     case 'journal': return session.emulator ? html`<${Journal} />` : null;
     case 'inbox': return session.emulator ? html`<${Inbox} />` : null;
     case 'emulator': return session.emulator ? html`<${Emulator} />` : null;
-    case 'reference': return html`<${Reference} />`;
+    case 'reference': return html`<${Reference} session=${session} />`;
     default: location.hash = '#/rooms'; return null;
   }
 }

@@ -30,10 +30,10 @@ class EmulatorSwitchTest {
 
     @Test
     void the_flag_turns_it_off_and_it_is_on_by_default() {
-        picocli.CommandLine.ParseResult parsed = new picocli.CommandLine(new Main())
+        picocli.CommandLine.ParseResult parsed = Main.commandLine()
                 .parseArgs("serve", "--emulator", "false");
         assertThat(parsed.subcommand().matchedOptionValue("--emulator", true)).isFalse();
-        boolean byDefault = new picocli.CommandLine(new Main()).parseArgs("serve").subcommand().commandSpec()
+        boolean byDefault = Main.commandLine().parseArgs("serve").subcommand().commandSpec()
                 .findOption("--emulator").getValue();
         assertThat(byDefault).as("on unless HUNDRED_EMULATOR says otherwise").isEqualTo(
                 !"false".equalsIgnoreCase(System.getenv("HUNDRED_EMULATOR")));

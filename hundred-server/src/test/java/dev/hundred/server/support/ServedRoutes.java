@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.Hundred;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The routes a server serves under a prefix and the operations an OpenAPI document describes, both as
@@ -39,5 +44,45 @@ public final class ServedRoutes {
             }
         }));
         return operations;
+    }
+
+    /**
+     * What OpenAPI requires of each operation of {@code document}: a unique operationId, its path's parameters
+     * declared, responses; plus what {@code more} finds wrong with an operation ("METHOD /path", its node).
+     */
+    public static List<String> malformed(JsonNode document, BiConsumer<String, JsonNode> more, List<String> problems) {
+        Set<String> ids = new TreeSet<>();
+        document.path("paths").properties().forEach(path -> {
+            Set<String> inTemplate = new TreeSet<>();
+            Matcher m = Pattern.compile("\\{(\\w+)}").matcher(path.getKey());
+            while (m.find()) {
+                inTemplate.add(m.group(1));
+            }
+            path.getValue().properties().forEach(op -> {
+                String name = op.getKey() + " " + path.getKey();
+                if (!ids.add(op.getValue().path("operationId").asText())) {
+                    problems.add(name + ": operationId missing or not unique");
+                }
+                Set<String> declared = new TreeSet<>();
+                op.getValue().path("parameters").forEach(p -> {
+                    if ("path".equals(p.path("in").asText())) {
+                        declared.add(p.path("name").asText());
+                    }
+                });
+                if (!declared.equals(inTemplate)) {
+                    problems.add(name + ": path parameters " + declared + " but the template has " + inTemplate);
+                }
+                if (op.getValue().path("responses").isEmpty()) {
+                    problems.add(name + ": no responses");
+                }
+                more.accept(name, op.getValue());
+            });
+        });
+        return problems;
+    }
+
+    /** {@link #malformed(JsonNode, BiConsumer, List)} with nothing more to check. */
+    public static List<String> malformed(JsonNode document) {
+        return malformed(document, (name, op) -> { }, new ArrayList<>());
     }
 }
