@@ -305,8 +305,33 @@ public final class OpenApiContract {
         requestBody = resolve(requestBody);
         JsonNode media = requestBody.path("content").get("application/json");
         if (media != null && media.has("schema")) {
-            validate(name + " (request)", pointer(requestBody, "content", "application/json", "schema"), body, status);
+            validate(name + " (request)", pointer(requestBody, "content", "application/json", "schema"), withoutNulls(body),
+                    status);
         }
+    }
+
+    /**
+     * The body with every null member left out: the server binds a member that is null as one that is absent (a
+     * record's field stays null, the rules fill its default), so {@code "name": null} is accepted wherever a name may be
+     * left out, and the document, which types each field, need not say "or null" on every one. Not JSON: as it came.
+     */
+    private static String withoutNulls(String body) {
+        try {
+            JsonNode tree = JSON.readTree(body);
+            return tree == null ? body : JSON.writeValueAsString(dropNulls(tree));
+        } catch (java.io.IOException e) {
+            return body;
+        }
+    }
+
+    private static JsonNode dropNulls(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.properties().removeIf(member -> member.getValue().isNull());
+            object.forEach(OpenApiContract::dropNulls);
+        } else if (node.isArray()) {
+            node.forEach(OpenApiContract::dropNulls);
+        }
+        return node;
     }
 
     /**
