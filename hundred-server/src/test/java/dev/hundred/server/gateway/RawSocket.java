@@ -1,6 +1,7 @@
 package dev.hundred.server.gateway;
 
 import dev.hundred.server.Hundred;
+import dev.hundred.server.support.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -84,25 +85,10 @@ public final class RawSocket implements AutoCloseable {
                 + Base64.getEncoder().encodeToString(nonce) + "\r\n\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        String head = readHead(in);
+        String head = RawHttp.readHead(in);
         if (!head.startsWith("HTTP/1.1 101")) {
             throw new IOException("upgrade refused: " + head);
         }
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException("connection closed during the upgrade: " + head);
-            }
-            head.write(b);
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.US_ASCII);
     }
 
     public void sendText(String text) {
