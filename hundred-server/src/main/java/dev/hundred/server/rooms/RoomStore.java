@@ -16,8 +16,16 @@ import org.jdbi.v3.core.statement.Update;
 
 /** SQL for rooms. The template name and customer id are joined in, so renames show at once. */
 public final class RoomStore {
-    private static final String SELECT = "SELECT r.*, t.name AS template_name, w.customer_id, w.id AS app_id"
-            + " FROM rooms r JOIN templates t ON t.id = r.template_id JOIN workspaces w ON w.id = r.workspace_id";
+    /**
+     * The columns {@link #row} reads, by position: a column read by name makes both drivers build a name-to-index
+     * map for every result set (3-4% of a GET room's samples on H2, JFR). The workspace id is the app id.
+     */
+    private static final String COLUMNS = "r.id, r.workspace_id, r.name, r.enabled, r.description,"
+            + " r.recording_info, r.template_id, t.name, r.region, r.large_room, r.size, r.max_duration_seconds,"
+            + " r.polls, r.webhook, r.created_at, r.updated_at, w.customer_id";
+    private static final String FROM =
+            " FROM rooms r JOIN templates t ON t.id = r.template_id JOIN workspaces w ON w.id = r.workspace_id";
+    private static final String SELECT = "SELECT " + COLUMNS + FROM;
     private static final String INSERT = "INSERT INTO rooms (id, workspace_id, name, name_key, description, enabled,"
             + " template_id, region, large_room, size, max_duration_seconds, recording_info, webhook, polls, created_at,"
             + " updated_at) VALUES (:id, :ws, :name, :nameKey, :description, :enabled, :templateId, :region, :largeRoom,"
@@ -119,40 +127,12 @@ public final class RoomStore {
      * instead of 0.09 ms at 5,600 rooms). Plain JDBC: this is the hottest read (GET room).
      */
     public Optional<Room> byId(java.sql.Connection c, String workspaceId, String id) throws SQLException {
-        try (java.sql.PreparedStatement ps = c.prepareStatement(BY_ID + " WHERE r.id = ?")) {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(SELECT + " WHERE r.id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && workspaceId.equals(rs.getString(2)) ? Optional.of(byIndex(rs)) : Optional.empty();
+                return rs.next() && workspaceId.equals(rs.getString(2)) ? Optional.of(row(rs, null)) : Optional.empty();
             }
         }
-    }
-
-    /**
-     * The columns {@link #byIndex} reads, by position: a column read by name makes both drivers build a
-     * name-to-index map for every result set (3-4% of a GET room's samples on H2, JFR).
-     */
-    private static final String BY_ID = "SELECT r.id, r.workspace_id, r.name, r.enabled, r.description,"
-            + " r.recording_info, r.template_id, t.name, r.region, r.large_room, r.size, r.max_duration_seconds,"
-            + " r.polls, r.webhook, r.created_at, r.updated_at, w.customer_id"
-            + " FROM rooms r JOIN templates t ON t.id = r.template_id JOIN workspaces w ON w.id = r.workspace_id";
-
-    /** {@link #row}, from the columns of {@link #BY_ID} by position. */
-    private static Room byIndex(ResultSet rs) throws SQLException {
-        String recordingInfo = rs.getString(6);
-        String webhook = rs.getString(14);
-        String customerId = rs.getString(17);
-        String name = rs.getString(3);
-        return new Room(rs.getString(1), name, rs.getBoolean(4), rs.getString(5), customerId, customerId,
-                rs.getString(2), recordingInfo == null ? null : Json.read(recordingInfo, RecordingInfo.class),
-                recordingInfo == null, rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
-                rs.getInt(11), rs.getInt(12), readPolls(rs.getString(13)),
-                webhook == null ? null : Json.read(webhook, RoomWebhook.class), key(customerId, name),
-                instant(rs, 15), instant(rs, 16));
-    }
-
-    private static java.time.Instant instant(ResultSet rs, int column) throws SQLException {
-        java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 
     /** How a caller reads more with the room ({@link #byId(Handle, String, String, With)}): columns, joins, mapping. */
@@ -171,13 +151,11 @@ public final class RoomStore {
      * same statement: the live plane reads the room's session and template body with it on every change.
      */
     public <T> Optional<T> byId(Handle h, String workspaceId, String id, With<T> with) {
-        String sql = "SELECT r.*, t.name AS template_name, w.customer_id, w.id AS app_id" + with.columns()
-                + " FROM rooms r JOIN templates t ON t.id = r.template_id JOIN workspaces w ON w.id = r.workspace_id"
-                + with.joins() + " WHERE r.id = ?";
+        String sql = "SELECT " + COLUMNS + with.columns() + FROM + with.joins() + " WHERE r.id = ?";
         try (java.sql.PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && workspaceId.equals(rs.getString("workspace_id"))
+                return rs.next() && workspaceId.equals(rs.getString(2))
                         ? Optional.of(with.map(row(rs, null), rs)) : Optional.empty();
             }
         } catch (SQLException e) {
@@ -221,19 +199,18 @@ public final class RoomStore {
         return name.toLowerCase(Locale.ROOT);
     }
 
+    /** A room from the columns of {@link #COLUMNS}, by position. */
     private static Room row(ResultSet rs, StatementContext ctx) throws SQLException {
-        String recordingInfo = rs.getString("recording_info");
-        String webhook = rs.getString("webhook");
-        String customerId = rs.getString("customer_id");
-        String name = rs.getString("name");
-        return new Room(rs.getString("id"), name, rs.getBoolean("enabled"), rs.getString("description"),
-                customerId, customerId, rs.getString("app_id"),
-                recordingInfo == null ? null : Json.read(recordingInfo, RecordingInfo.class),
-                recordingInfo == null, rs.getString("template_id"), rs.getString("template_name"),
-                rs.getString("region"), rs.getBoolean("large_room"), rs.getInt("size"),
-                rs.getInt("max_duration_seconds"), readPolls(rs.getString("polls")),
-                webhook == null ? null : Json.read(webhook, RoomWebhook.class),
-                key(customerId, name), Database.instant(rs, "created_at"), Database.instant(rs, "updated_at"));
+        String recordingInfo = rs.getString(6);
+        String webhook = rs.getString(14);
+        String customerId = rs.getString(17);
+        String name = rs.getString(3);
+        return new Room(rs.getString(1), name, rs.getBoolean(4), rs.getString(5), customerId, customerId,
+                rs.getString(2), recordingInfo == null ? null : Json.read(recordingInfo, RecordingInfo.class),
+                recordingInfo == null, rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
+                rs.getInt(11), rs.getInt(12), readPolls(rs.getString(13)),
+                webhook == null ? null : Json.read(webhook, RoomWebhook.class), key(customerId, name),
+                Database.instant(rs, 15), Database.instant(rs, 16));
     }
 
     private static List<String> readPolls(String json) {

@@ -104,6 +104,12 @@ public final class Database implements AutoCloseable {
         return value == null ? null : value.toInstant();
     }
 
+    /** {@link #instant(ResultSet, String)} by the column's position. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     public static Database open(String db) {
         return open(db, null);
     }
