@@ -14,11 +14,9 @@ import dev.hundred.server.auth.AuthFilter;
 import dev.hundred.server.auth.Tokens;
 import dev.hundred.server.clock.ClockRoutes;
 import dev.hundred.server.activerooms.PeerNotice;
-import dev.hundred.server.cluster.Invalidations;
 import dev.hundred.server.cluster.NoticeListener;
 import dev.hundred.server.cluster.Nodes;
 import dev.hundred.server.cluster.Notices;
-import dev.hundred.server.store.Sequences;
 import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.clock.ClockService;
 import dev.hundred.server.clock.HundredClock;
@@ -131,8 +129,7 @@ public final class Hundred implements AutoCloseable {
         this.events = new DomainEvents();
         TemplateService templates = new TemplateService(db, new TemplateStore(), events, clock);
         boolean postgres = db.dialect() == SqlDialect.POSTGRES;
-        this.workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock,
-                new Invalidations(new Sequences(db.dialect()), postgres));
+        this.workspaces = new WorkspaceService(db, new WorkspaceStore(), templates, clock);
         this.tokens = new Tokens(workspaces, clock);
         RoomService rooms = new RoomService(db, new RoomStore(), templates, config.webhooks().targets(), clock);
         RoomCodeService roomCodes = new RoomCodeService(db, new RoomCodeStore(), rooms, templates, workspaces, tokens, clock);
@@ -146,7 +143,7 @@ public final class Hundred implements AutoCloseable {
         Notices notices = new Notices(postgres, sockets::deliver);
         events.subscribe(PeerNotice.class, notices::publish);
         events.subscribe(PeerNotice.Batch.class, notices::publishAll);
-        this.listener = postgres ? new NoticeListener(config.db(), nodes.id(), notices, workspaces::forgetAll) : null;
+        this.listener = postgres ? new NoticeListener(config.db(), nodes.id(), notices, db.invalidations()) : null;
         notices.listenWith(listener);
         this.webhooks = new Webhooks(db, events, config.webhooks(), clock, wallClock);
         webhooks.measureInto(metrics.registry());

@@ -1,5 +1,6 @@
 package dev.hundred.server.cluster;
 
+import dev.hundred.server.store.Invalidations;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,15 +19,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * This node's ear on PostgreSQL: one connection of its own (not the pool's) that LISTENs to
- * {@link Notices#CHANNEL} and {@link #INVALIDATE}, on a thread of its own, so notices are handed to the
+ * {@link Notices#CHANNEL} and {@link Invalidations#CHANNEL}, on a thread of its own, so notices are handed to the
  * sockets one at a time in the order the database delivers them (commit order). Per room it remembers the
  * last notice number delivered: a repeat is skipped, a gap is read from {@code peer_notices} first. When
  * the connection drops it reconnects, LISTENs again, then reads what was written meanwhile (rows of the
  * last minute it was deaf plus a margin), so a node that missed notifications catches up from the database.
  */
 public final class NoticeListener implements AutoCloseable {
-    /** Channel of cache invalidations: the payload names what changed ({@code workspaces}). */
-    public static final String INVALIDATE = "hundred_invalidate";
     /** The listening connection's application_name (pg_stat_activity), before the node id: an operator can see, or cut, it. */
     public static final String APPLICATION_NAME = "hundred-notices ";
     private static final Logger LOG = LoggerFactory.getLogger(NoticeListener.class);
@@ -40,7 +39,7 @@ public final class NoticeListener implements AutoCloseable {
 
     private final String url;
     private final Notices notices;
-    private final Runnable onInvalidate;
+    private final Invalidations caches;
     /** Room id to the last notice number handed to the sockets, and when. */
     private final Map<String, long[]> delivered = new java.util.concurrent.ConcurrentHashMap<>();
     /** Longest a change waits for its notices to come back; only a listener that lost its connection is this slow. */
@@ -49,7 +48,8 @@ public final class NoticeListener implements AutoCloseable {
     /** Signalled at each delivery, for changes waiting on their notices ({@link #awaitDelivered}). */
     private final Object progress = new Object();
     private volatile boolean running;
-    private long workspacesVersion = -1;
+    /** The version of each cached thing last read by {@link #checkVersions}. */
+    private final Map<String, Long> versions = new java.util.HashMap<>();
     private Thread thread;
     private final java.util.concurrent.CountDownLatch listening = new java.util.concurrent.CountDownLatch(1);
 
@@ -57,12 +57,12 @@ public final class NoticeListener implements AutoCloseable {
     /** Sends this node's notifications; started and stopped with the listener. */
     private final Notifier notifier;
 
-    public NoticeListener(String url, String nodeId, Notices notices, Runnable onInvalidate) {
+    public NoticeListener(String url, String nodeId, Notices notices, Invalidations caches) {
         this.url = url;
         this.nodeId = nodeId;
         this.notifier = new Notifier(url, nodeId);
         this.notices = notices;
-        this.onInvalidate = onInvalidate;
+        this.caches = caches;
     }
 
     /** Starts listening; returns once the first LISTEN is in place (or after 10 s of trying). */
@@ -89,10 +89,10 @@ public final class NoticeListener implements AutoCloseable {
             try (Connection c = DriverManager.getConnection(url, props)) {
                 try (Statement s = c.createStatement()) {
                     s.execute("LISTEN " + Notices.CHANNEL);
-                    s.execute("LISTEN " + INVALIDATE);
+                    s.execute("LISTEN " + Invalidations.CHANNEL);
                 }
                 catchUp(c, deafSince);
-                onInvalidate.run(); // whatever changed while deaf: caches start afresh
+                caches.forgetAll(); // whatever changed while deaf: caches start afresh
                 listening.countDown();
                 connected = true;
                 PGConnection pg = c.unwrap(PGConnection.class);
@@ -106,7 +106,7 @@ public final class NoticeListener implements AutoCloseable {
                     }
                     if (deafSince - lastVersionCheck >= VERSION_CHECK_MS) {
                         lastVersionCheck = deafSince;
-                        checkVersion(c);
+                        checkVersions(c);
                     }
                     if (deafSince - lastPurge > PURGE_EVERY_MS) {
                         lastPurge = deafSince;
@@ -127,8 +127,8 @@ public final class NoticeListener implements AutoCloseable {
     }
 
     private void handle(Connection c, PGNotification n) throws SQLException {
-        if (n.getName().equals(INVALIDATE)) {
-            onInvalidate.run();
+        if (n.getName().equals(Invalidations.CHANNEL)) {
+            caches.forget(n.getParameter());
             return;
         }
         String payload = n.getParameter();
@@ -242,14 +242,20 @@ public final class NoticeListener implements AutoCloseable {
         }
     }
 
-    /** The fallback for a lost invalidation: the workspaces' version, read every second. */
-    private void checkVersion(Connection c) throws SQLException {
+    /** The fallback for a lost invalidation: the cached things' versions, read every second (none yet: 0). */
+    private void checkVersions(Connection c) throws SQLException {
+        Map<String, Long> now = new java.util.HashMap<>();
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT counter FROM sequences WHERE name = '" + Invalidations.WORKSPACES + "'")) {
-            long version = rs.next() ? rs.getLong(1) : 0;
-            if (version != workspacesVersion) {
-                workspacesVersion = version;
-                onInvalidate.run();
+             ResultSet rs = s.executeQuery("SELECT name, counter FROM sequences WHERE name IN ('"
+                     + String.join("', '", Invalidations.NAMES) + "')")) {
+            while (rs.next()) {
+                now.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        for (String name : Invalidations.NAMES) {
+            Long before = versions.put(name, now.getOrDefault(name, 0L));
+            if (before == null || !before.equals(versions.get(name))) {
+                caches.forget(name);
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.hundred.server.rooms;
 
 import dev.hundred.server.http.PrivateTargets;
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.Invalidations;
 import dev.hundred.server.store.Ids;
 import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.templates.Template;
@@ -31,8 +32,10 @@ public final class RoomService {
     private final TemplateService templates;
     private final PrivateTargets targets;
     private final Clock clock;
+    private final RoomCache cache = new RoomCache();
 
     public RoomService(Database db, RoomStore store, TemplateService templates, PrivateTargets targets, Clock clock) {
+        db.invalidations().register(Invalidations.ROOMS, cache::forgetAll);
         this.db = db;
         this.store = store;
         this.templates = templates;
@@ -134,8 +137,10 @@ public final class RoomService {
                 draft.webhook(), draft.key(), draft.createdAt(), draft.updatedAt());
     }
 
+    /** GET room: from the cache while nothing changed (RoomCache), its workspace compared as the store does. */
     public Room retrieve(Workspace ws, String id) {
-        return db.readPlain(c -> store.byId(c, ws.id(), id)).orElseThrow(RoomErrors::notFound);
+        return cache.get(id, () -> db.readPlain(c -> store.byId(c, ws.id(), id)))
+                .filter(room -> room.appId().equals(ws.id())).orElseThrow(RoomErrors::notFound);
     }
 
     /** The room in this transaction, or 404 Room not found; for features that act on a room. */
@@ -211,6 +216,7 @@ public final class RoomService {
                 room.createdAt(), clock.instant());
         RoomRules.checkSize(updated);
         store.update(h, ws.id(), updated);
+        db.invalidations().changed(h, Invalidations.ROOMS); // a room's copies on every node
         return updated;   // what was written, as reading it back would give it (the row is locked: no one else changed it)
     }
 

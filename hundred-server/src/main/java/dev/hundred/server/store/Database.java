@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
             + ";LOCK_TIMEOUT=30000";
 
     private final SqlDialect dialect;
+    private final Invalidations invalidations;
     /** Pool, migrations and JDBI come up on another thread while the HTTP server starts (start-up time). */
     private final CompletableFuture<Ready> ready;
 
@@ -41,6 +42,7 @@ public final class Database implements AutoCloseable {
 
     private Database(String url, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.dialect = SqlDialect.fromUrl(url);
+        this.invalidations = new Invalidations(dialect);
         // Logging is set up here, on the caller's thread, before the pool's thread logs: SLF4J set up by two
         // threads at once replays the early calls with a warning on stderr.
         LoggerFactory.getILoggerFactory();
@@ -137,6 +139,11 @@ public final class Database implements AutoCloseable {
 
     public SqlDialect dialect() {
         return dialect;
+    }
+
+    /** How a change tells every cache of it, on this node and the others, that their copies are old. */
+    public Invalidations invalidations() {
+        return invalidations;
     }
 
     public Jdbi jdbi() {

@@ -5,6 +5,7 @@ import dev.hundred.server.events.DomainEvents;
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
+import dev.hundred.server.store.Invalidations;
 import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.workspaces.Workspace;
 import java.time.Clock;
@@ -182,6 +183,9 @@ public final class TemplateService {
 
     private Template save(Handle h, Workspace ws, Template before, Template after, Boolean makeDefault) {
         store.update(h, ws.id(), after.updatedAt(clock.instant()));
+        if (!after.name().equals(before.name())) {
+            db.invalidations().changed(h, Invalidations.ROOMS); // a room reads as its template's name
+        }
         if (Boolean.TRUE.equals(makeDefault)) {
             store.makeDefault(h, ws.id(), after.id());
         }
@@ -212,6 +216,7 @@ public final class TemplateService {
      * becomes the default; every other template is deleted. The workspace's rooms must be gone already.
      */
     public void resetToNew(Handle h, Workspace ws) {
+        db.invalidations().changed(h, Invalidations.ROOMS); // the rooms are gone, and the template renamed
         Optional<Template> first = store.firstId(h, ws.id()).flatMap(id -> store.byId(h, ws.id(), id));
         store.deleteAllBut(h, ws.id(), first.map(Template::id).orElse(null));
         if (first.isEmpty()) {

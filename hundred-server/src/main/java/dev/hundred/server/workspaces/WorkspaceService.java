@@ -1,8 +1,8 @@
 package dev.hundred.server.workspaces;
 
-import dev.hundred.server.cluster.Invalidations;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
+import dev.hundred.server.store.Invalidations;
 import dev.hundred.server.store.Sequences;
 import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.templates.TemplateService;
@@ -24,17 +24,9 @@ public final class WorkspaceService {
     private final Map<String, Workspace> byAccessKey = new ConcurrentHashMap<>();
     private final Map<String, Workspace> byId = new ConcurrentHashMap<>();
 
-    /** Null on a node alone with its database (tests that build the service by hand). */
-    private final Invalidations invalidations;
-
+    /** A secret changed here reaches the caches of every node ({@link Invalidations}, docs/cluster.md). */
     public WorkspaceService(Database db, WorkspaceStore store, TemplateService templates, Clock clock) {
-        this(db, store, templates, clock, null);
-    }
-
-    /** {@code invalidations}: a secret changed here reaches the caches of every node (docs/cluster.md). */
-    public WorkspaceService(Database db, WorkspaceStore store, TemplateService templates, Clock clock,
-                            Invalidations invalidations) {
-        this.invalidations = invalidations;
+        db.invalidations().register(Invalidations.WORKSPACES, this::forgetAll);
         this.db = db;
         this.store = store;
         this.templates = templates;
@@ -71,9 +63,7 @@ public final class WorkspaceService {
                 if (secret != null && !secret.equals(ws.secret())) {
                     db.tx(h -> {
                         store.updateSecret(h, ws.id(), secret);
-                        if (invalidations != null) {
-                            invalidations.changed(h, Invalidations.WORKSPACES);
-                        }
+                        db.invalidations().changed(h, Invalidations.WORKSPACES);
                         return null;
                     });
                     return remember(new Workspace(ws.id(), ws.customerId(), ws.accessKey(), secret, ws.name(), ws.createdAt()));

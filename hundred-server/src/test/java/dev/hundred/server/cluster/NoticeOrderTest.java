@@ -23,10 +23,11 @@ class NoticeOrderTest {
     @Test
     void notices_announced_out_of_order_are_delivered_in_number_order_once() throws Exception {
         String url = Backends.freshPostgresUrl();
-        Database.open(url).awaitReady().close(); // the schema
+        Database schema = Database.open(url).awaitReady(); // the schema, and the caches the listener would drop
+        schema.close();
         List<String> delivered = new CopyOnWriteArrayList<>();
         Notices notices = new Notices(true, (to, message, code, reason) -> delivered.add(message));
-        NoticeListener listener = new NoticeListener(url, "test-node", notices, () -> { });
+        NoticeListener listener = new NoticeListener(url, "test-node", notices, schema.invalidations());
         listener.start();
         try (Connection c = DriverManager.getConnection(url)) {
             insert(c, "room-new", 1);
