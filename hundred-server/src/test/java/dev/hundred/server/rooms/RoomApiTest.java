@@ -4,6 +4,7 @@ import static dev.hundred.server.support.ErrorAssert.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hundred.server.support.ApiTestBase;
 import dev.hundred.server.support.Client;
 import java.util.ArrayList;
@@ -170,6 +171,32 @@ class RoomApiTest extends ApiTestBase {
         JsonNode upserted = create(Map.of("name", "AFTER-rename", "description", "by name"));
         assertThat(upserted.path("id").asText()).isEqualTo(id);
         assertThat(api.get("/v2/rooms/" + id).json()).isEqualTo(upserted);
+    }
+
+    /**
+     * A GET answers from the room cache (rooms/RoomCache) once the room was read: every change of what a room
+     * reads as must show in the next GET all the same: its own update, its template's rename, a reset, and an
+     * import that brings a room of the same id back with other fields.
+     */
+    @Test
+    void a_room_read_before_shows_every_later_change_at_once() {
+        JsonNode room = create(Map.of("name", "cached", "description", "first"));
+        String id = room.path("id").asText();
+        String template = room.path("template_id").asText();
+        assertThat(api.get("/v2/rooms/" + id).json()).isEqualTo(room);
+
+        api.post("/v2/rooms/" + id, Map.of("description", "second"));
+        assertThat(api.get("/v2/rooms/" + id).json().path("description").asText()).isEqualTo("second");
+
+        ObjectNode replaced = (ObjectNode) api.get("/v2/templates/" + template).json();
+        assertThat(api.post("/v2/templates/" + template, replaced.put("name", "renamed-template")).status()).isEqualTo(200);
+        assertThat(api.get("/v2/rooms/" + id).json().path("template").asText()).isEqualTo("renamed-template");
+
+        String export = api.get("/emulator/v1/export").text().replace("\"second\"", "\"third\"");
+        assertThat(api.post("/emulator/v1/reset", null).status()).isEqualTo(200);
+        assertError(api.get("/v2/rooms/" + id), 404, "Room not found");
+        assertThat(api.post("/emulator/v1/import", export).status()).isEqualTo(200);
+        assertThat(api.get("/v2/rooms/" + id).json().path("description").asText()).isEqualTo("third");
     }
 
     @Test

@@ -90,6 +90,27 @@ class RoomConcurrencyTest extends ApiTestBase {
         }
     }
 
+    /**
+     * GETs racing updates (the room cache fills while a change commits) never leave an old copy behind: once the
+     * updates are done, GET answers what the list (never cached) reads from the database.
+     */
+    @Test
+    void gets_racing_updates_never_keep_an_old_room() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            String name = "raced-" + round;
+            String room = Live.room(api, Map.of("name", name));
+            List<Callable<Client.Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String description = "d" + i;
+                calls.add(() -> api.post("/v2/rooms/" + room, Map.of("description", description)));
+                calls.add(() -> api.get("/v2/rooms/" + room));
+            }
+            assertThat(together(calls)).extracting(Client.Response::status).containsOnly(200);
+            JsonNode listed = api.get("/v2/rooms?name=" + name).json().path("data").path(0);
+            assertThat(api.get("/v2/rooms/" + room).json()).as("round %d", round).isEqualTo(listed);
+        }
+    }
+
     @Test
     void creates_of_one_name_at_once_make_one_room() throws Exception {
         for (int round = 0; round < 5; round++) {
