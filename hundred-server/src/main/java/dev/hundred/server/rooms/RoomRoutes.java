@@ -49,10 +49,10 @@ public final class RoomRoutes implements Routes {
     }
 
     /**
-     * The room as read now, answered with the JSON written for an equal room before when there is one: the row
-     * is read on every GET (so a change made on any node shows at once), only the writing of the same room's
-     * JSON again is saved (7-10% of a GET's samples, JFR). Equal rooms (records, field by field) write the same
-     * bytes with the one mapper, so the answer is what {@code ctx.json} would have written.
+     * The room as the service answers it (from its cache while nothing changed: RoomCache), written with the JSON
+     * written for an equal room before when there is one: writing the same room's JSON again was 7-10% of a GET's
+     * samples (JFR). Equal rooms (records, field by field) write the same bytes with the one mapper, so the answer
+     * is what {@code ctx.json} would have written.
      */
     private void retrieve(Context ctx) {
         Room room = rooms.retrieve(AuthFilter.workspace(ctx), ctx.pathParam("room_id"));
