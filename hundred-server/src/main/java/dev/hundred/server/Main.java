@@ -30,7 +30,9 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         StartUp.begin();
         String[] command = withCommand(args);
-        System.exit(commandLine(command[0]).execute(command));
+        CommandLine line = commandLine(command[0]); // picocli's model, built beside the logging set-up
+        StartUp.awaitLogging();
+        System.exit(line.execute(command));
     }
 
     /** Every subcommand, in the order --help lists them. */
