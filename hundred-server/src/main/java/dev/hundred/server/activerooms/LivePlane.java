@@ -16,7 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
@@ -39,6 +41,8 @@ public final class LivePlane {
     private final Timers timers;
     private final Clock clock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** Told of every gateway peer's join in its transaction ({@link LiveAccess#onSocketJoin}). */
+    private final List<BiConsumer<RoomTx, LivePeer>> socketJoins = new CopyOnWriteArrayList<>();
     /** This node (cluster/Nodes): recorded on the gateway peers whose sockets it holds. */
     private final String nodeId;
 
@@ -70,7 +74,7 @@ public final class LivePlane {
             LiveRoom[] done = new LiveRoom[1];
             R result = db.tx(h -> {
                 LiveStore.RoomState state = rooms.requireLocked(h, ws, roomId, LiveStore.STATE);
-                done[0] = new LiveRoom(h, ws, state.room(), state.templateBody(), state.session(), clock.instant(), store);
+                done[0] = new LiveRoom(h, ws, state, clock.instant(), store);
                 return work.apply(done[0]);
             });
             if (done[0].refusal() != null) {
@@ -86,8 +90,7 @@ public final class LivePlane {
     <R> R read(Workspace ws, String roomId, Function<LiveRoom, R> work) {
         return db.read(h -> {
             LiveStore.RoomState state = rooms.require(h, ws, roomId, LiveStore.STATE);
-            return work.apply(new LiveRoom(h, ws, state.room(), state.templateBody(), state.session(), clock.instant(),
-                    store));
+            return work.apply(new LiveRoom(h, ws, state, clock.instant(), store));
         });
     }
 
@@ -153,7 +156,15 @@ public final class LivePlane {
             told.add(new PeerNotice(r.room.id(), others, Notices.peerJoined(self), 0, null));
         }
         tellAll(r, told);
+        if (transport.equals(LivePeer.GATEWAY) && !socketJoins.isEmpty()) {
+            RoomTx tx = new RoomTx(r, this);
+            socketJoins.forEach(listener -> listener.accept(tx, peer));
+        }
         return self;
+    }
+
+    void onSocketJoin(BiConsumer<RoomTx, LivePeer> listener) {
+        socketJoins.add(listener);
     }
 
     /** Publishes notices of one change together (one statement on PostgreSQL: cluster/Notices), in order. */

@@ -22,18 +22,22 @@ final class LiveRoom {
     final Instant now;
     private final LiveStore store;
     private SessionRow session;
+    private boolean openedSession;
     private List<LivePeer> peers;
     private ApiError refusal;
 
     /** The body text of the room's template as read with the room (its roles: {@link LivePlane#role}). */
     final String templateBody;
+    /** A poll run of the room was not stopped as this change began (read with the room). */
+    final boolean pollsRunning;
 
-    LiveRoom(Handle h, Workspace ws, Room room, String templateBody, SessionRow session, Instant now, LiveStore store) {
+    LiveRoom(Handle h, Workspace ws, LiveStore.RoomState state, Instant now, LiveStore store) {
         this.h = h;
         this.ws = ws;
-        this.room = room;
-        this.templateBody = templateBody;
-        this.session = session;
+        this.room = state.room();
+        this.templateBody = state.templateBody();
+        this.session = state.session();
+        this.pollsRunning = state.pollsRunning();
         this.now = now;
         this.store = store;
     }
@@ -79,9 +83,15 @@ final class LiveRoom {
         return listenersExcept(null);
     }
 
+    /** The session opened in this change. */
     void opened(SessionRow s) {
         session = s;
+        openedSession = true;
         peers = new ArrayList<>();
+    }
+
+    boolean openedSession() {
+        return openedSession;
     }
 
     void closed() {

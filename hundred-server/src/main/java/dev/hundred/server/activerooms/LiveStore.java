@@ -22,19 +22,25 @@ public final class LiveStore {
     private static final String TRACK = "SELECT t.id, t.peer_id, t.stream_id, t.track_type, t.source, t.mute,"
             + " t.description, t.started_at FROM peer_tracks t";
 
-    /** A room as a change in it starts from: the room, its template's body text, its live session (or null). */
-    record RoomState(Room room, String templateBody, SessionRow session) {}
+    /**
+     * A room as a change in it starts from: the room, its template's body text, its live session (or null), and
+     * whether a poll runs in it (polls/PollRunService tells a joining peer of them).
+     */
+    record RoomState(Room room, String templateBody, SessionRow session, boolean pollsRunning) {}
 
     /**
      * What {@link RoomStore} reads with the room for the live plane, in the same statement: the template's body
-     * (for its roles) and the room's active session, instead of a statement for each. Read after the room's
+     * (for its roles), the room's active session and whether a poll run in it is not stopped, instead of a
+     * statement for each. Read after the room's
      * lock, in a statement of its own, so it sees what the lock's previous holder committed.
      */
     static final RoomStore.With<RoomState> STATE = new RoomStore.With<>() {
         @Override
         public String columns() {
             return ", t.body AS template_body, s.id AS live_session_id, s.created_at AS live_session_created_at,"
-                    + " s.updated_at AS live_session_updated_at";
+                    + " s.updated_at AS live_session_updated_at, EXISTS (SELECT 1 FROM poll_runs pr"
+                    + " WHERE pr.workspace_id = r.workspace_id AND pr.room_id = r.id AND pr.stopped_at IS NULL)"
+                    + " AS polls_running";
         }
 
         @Override
@@ -47,7 +53,7 @@ public final class LiveStore {
             String sessionId = rs.getString("live_session_id");
             SessionRow session = sessionId == null ? null : new SessionRow(sessionId, room.id(), true,
                     Database.instant(rs, "live_session_created_at"), Database.instant(rs, "live_session_updated_at"));
-            return new RoomState(room, rs.getString("template_body"), session);
+            return new RoomState(room, rs.getString("template_body"), session, rs.getBoolean("polls_running"));
         }
     };
 
