@@ -6,8 +6,11 @@ import dev.hundred.server.sessions.SessionRow;
 import dev.hundred.server.workspaces.Workspace;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -24,6 +27,9 @@ final class LiveRoom {
     private SessionRow session;
     private boolean openedSession;
     private List<LivePeer> peers;
+    /** The peers' tracks as read with them; {@link #tracksChanged} tells which are no longer as read. */
+    private Map<String, Map<String, Track>> tracksRead;
+    private final Set<String> tracksChanged = new HashSet<>();
     private ApiError refusal;
 
     /** The body text of the room's template as read with the room (its roles: {@link LivePlane#role}). */
@@ -56,9 +62,32 @@ final class LiveRoom {
     /** Connected peers in join order. */
     List<LivePeer> peers() {
         if (peers == null) {
-            peers = session == null ? new ArrayList<>() : new ArrayList<>(store.livePeers(h, session.id()));
+            if (session == null) {
+                peers = new ArrayList<>();
+                tracksRead = Map.of();
+            } else {
+                LiveStore.LivePeers read = store.livePeers(h, session.id());
+                peers = new ArrayList<>(read.peers());
+                tracksRead = read.tracks();
+            }
         }
         return peers;
+    }
+
+    /**
+     * The peer's tracks as read with the peers, in publish order, unless they changed in this change since
+     * (every change of a track goes through LivePlane#trackChanged, which says so here); empty when unknown.
+     */
+    Optional<Map<String, Track>> tracksAsRead(String peerId) {
+        if (tracksRead == null || tracksChanged.contains(peerId)) {
+            return Optional.empty();
+        }
+        return Optional.of(tracksRead.getOrDefault(peerId, Map.of()));
+    }
+
+    /** The peer's tracks are no longer as read (one was added, muted or removed in this change). */
+    void tracksChanged(String peerId) {
+        tracksChanged.add(peerId);
     }
 
     Optional<LivePeer> peer(String peerId) {
@@ -88,6 +117,7 @@ final class LiveRoom {
         session = s;
         openedSession = true;
         peers = new ArrayList<>();
+        tracksRead = Map.of();
     }
 
     boolean openedSession() {
@@ -97,6 +127,7 @@ final class LiveRoom {
     void closed() {
         session = null;
         peers = new ArrayList<>();
+        tracksRead = Map.of();
     }
 
     void added(LivePeer p) {
