@@ -192,7 +192,7 @@ public final class LivePlane {
         SessionRow s = r.requireSession();
         tracksOf(r, p.id()).values().forEach(t -> trackChanged(r, p, t, TrackChanged.REMOVE));
         if (postgres) {
-            store.departTouching(r.h, p, r.now, reason); // one statement for the three
+            store.departTouching(r.h, p.id(), s.id(), r.now, reason); // one statement for the three
         } else {
             store.markLeft(r.h, p.id(), r.now, reason);
             store.deleteTracksOf(r.h, p.id());

@@ -77,13 +77,13 @@ public final class LiveStore {
     }
 
     /**
-     * PostgreSQL only: {@link #markLeft}, {@link #deleteTracksOf} and the touch of the peer's session in one
+     * PostgreSQL only: {@link #markLeft}, {@link #deleteTracksOf} and the touch of the room's session in one
      * statement (different tables: no row is changed twice).
      */
-    void departTouching(Handle h, LivePeer p, Instant at, String reason) {
+    void departTouching(Handle h, String peerId, String sessionId, Instant at, String reason) {
         h.createUpdate("WITH d AS (DELETE FROM peer_tracks WHERE peer_id = :id), s AS (" + TOUCH_SESSION + ")"
                         + " UPDATE session_peers SET left_at = :at, leave_reason = :reason WHERE id = :id")
-                .bind("id", p.id()).bind("sessionId", p.sessionId()).bind("at", at).bind("reason", reason).execute();
+                .bind("id", peerId).bind("sessionId", sessionId).bind("at", at).bind("reason", reason).execute();
     }
 
     public void updatePeer(Handle h, LivePeer p) {
