@@ -117,13 +117,11 @@ public final class LiveStore {
                     }
                     String trackId = rs.getString("track_id");
                     if (trackId != null) {
-                        tracks.computeIfAbsent(p.id(), k -> new LinkedHashMap<>()).put(trackId, new Track(trackId,
-                                rs.getString("stream_id"), rs.getBoolean("mute"), rs.getString("track_type"),
-                                rs.getString("source"), Database.instant(rs, "started_at"), rs.getString("description")));
+                        tracks.computeIfAbsent(p.id(), k -> new LinkedHashMap<>()).put(trackId, track(rs, "track_id"));
                     }
                     return p;
                 })
-                .forEach(p -> {});
+                .list(); // each row adds its peer (the first time) and its track
         return new LivePeers(List.copyOf(peers.values()), tracks);
     }
 
@@ -204,7 +202,12 @@ public final class LiveStore {
     }
 
     private static Track track(ResultSet rs) throws SQLException {
-        return new Track(rs.getString("id"), rs.getString("stream_id"), rs.getBoolean("mute"),
+        return track(rs, "id");
+    }
+
+    /** A track from a row that names its id {@code idColumn} (a row of a peer and its track). */
+    private static Track track(ResultSet rs, String idColumn) throws SQLException {
+        return new Track(rs.getString(idColumn), rs.getString("stream_id"), rs.getBoolean("mute"),
                 rs.getString("track_type"), rs.getString("source"), Database.instant(rs, "started_at"),
                 rs.getString("description"));
     }
