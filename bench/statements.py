@@ -6,7 +6,7 @@ import re, sys, collections
 log, off, db, n = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 f = open(log, 'rb'); f.seek(off); lines = f.read().decode('utf8', 'replace').splitlines()
 pat = re.compile(r'^\S+ \S+ UTC \[(\d+)\] (\S*)@(\S*) LOG:  (?:execute [^:]*|statement): (.*)$')
-BG = re.compile(r"FROM timers WHERE due_at|FROM webhook_outbox WHERE due_at|webhook_outbox o WHERE o.head|nodes|server_clock|emulator_faults|name = 'workspaces'|^$")
+BG = re.compile(r"FROM timers WHERE due_at|FROM webhook_outbox WHERE due_at|webhook_outbox o WHERE o.head|nodes|server_clock|emulator_faults|name = 'workspaces'|FROM sequences WHERE name IN \(|^$")
 phase = None; counts = collections.defaultdict(collections.Counter); bg = collections.Counter(); markpids = set()
 open_tx = {}  # pid -> (phase, [statements])
 def add(ph, stmts):

@@ -157,7 +157,7 @@ public final class Hundred implements AutoCloseable {
         this.jobs = new JobService(db, liveAccess, timers, emulatorSettings, events, workspaces);
         this.assets = new AssetService(db, rooms, templates, workspaces, clock, this::publicUrl);
         PollService polls = new PollService(db, clock);
-        PollRunService pollRuns = new PollRunService(db, polls, liveAccess, rooms, templates, timers, events, workspaces);
+        PollRunService pollRuns = new PollRunService(polls, liveAccess, rooms, templates, timers, events, workspaces);
         Analytics analytics = new Analytics(db, events, rooms, sessions, templates, liveAccess, clock);
         StreamKeyService streamKeys = new StreamKeyService(db, rooms, clock, this::publicUrl);
         IngestService ingests = new IngestService(streamKeys, liveAccess, peers, templates, jobs, events);

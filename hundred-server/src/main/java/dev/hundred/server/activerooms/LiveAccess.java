@@ -1,6 +1,7 @@
 package dev.hundred.server.activerooms;
 
 import dev.hundred.server.workspaces.Workspace;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -17,6 +18,14 @@ public final class LiveAccess {
     /** Runs {@code work} as one change in the room; 404 Room not found when it is not this workspace's. */
     public <R> R inRoom(Workspace ws, String roomId, Function<RoomTx, R> work) {
         return live.inRoom(ws, roomId, r -> work.apply(new RoomTx(r, live)));
+    }
+
+    /**
+     * {@code listener} runs in the transaction of every join of a gateway peer, after the peer's {@code joined}
+     * (so what it tells the peer comes after that, in the same commit).
+     */
+    public void onSocketJoin(BiConsumer<RoomTx, LivePeer> listener) {
+        live.onSocketJoin(listener);
     }
 
     /** A read of the room's live state, without locks. */

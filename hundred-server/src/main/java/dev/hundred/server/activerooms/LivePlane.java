@@ -8,6 +8,7 @@ import dev.hundred.server.sessions.SessionRow;
 import dev.hundred.server.sessions.SessionService;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
+import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.templates.TemplateService;
 import dev.hundred.server.timers.Timers;
 import dev.hundred.server.workspaces.Workspace;
@@ -16,7 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
@@ -39,13 +42,18 @@ public final class LivePlane {
     private final Timers timers;
     private final Clock clock;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    /** Told of every gateway peer's join in its transaction ({@link LiveAccess#onSocketJoin}). */
+    private final List<BiConsumer<RoomTx, LivePeer>> socketJoins = new CopyOnWriteArrayList<>();
     /** This node (cluster/Nodes): recorded on the gateway peers whose sockets it holds. */
     private final String nodeId;
+    /** PostgreSQL folds a join's and a departure's writes into one statement each (data-changing WITHs). */
+    private final boolean postgres;
 
     public LivePlane(Database db, RoomService rooms, TemplateService templates, SessionService sessions,
                      LiveStore store, DomainEvents events, Timers timers, Clock clock, String nodeId) {
         this.nodeId = nodeId;
         this.db = db;
+        this.postgres = db.dialect() == SqlDialect.POSTGRES;
         this.rooms = rooms;
         this.templates = templates;
         this.sessions = sessions;
@@ -70,7 +78,7 @@ public final class LivePlane {
             LiveRoom[] done = new LiveRoom[1];
             R result = db.tx(h -> {
                 LiveStore.RoomState state = rooms.requireLocked(h, ws, roomId, LiveStore.STATE);
-                done[0] = new LiveRoom(h, ws, state.room(), state.templateBody(), state.session(), clock.instant(), store);
+                done[0] = new LiveRoom(h, ws, state, clock.instant(), store);
                 return work.apply(done[0]);
             });
             if (done[0].refusal() != null) {
@@ -86,8 +94,7 @@ public final class LivePlane {
     <R> R read(Workspace ws, String roomId, Function<LiveRoom, R> work) {
         return db.read(h -> {
             LiveStore.RoomState state = rooms.require(h, ws, roomId, LiveStore.STATE);
-            return work.apply(new LiveRoom(h, ws, state.room(), state.templateBody(), state.session(), clock.instant(),
-                    store));
+            return work.apply(new LiveRoom(h, ws, state, clock.instant(), store));
         });
     }
 
@@ -125,8 +132,13 @@ public final class LivePlane {
         SessionRow s = r.session();
         LivePeer peer = new LivePeer(peerId, r.ws.id(), r.room.id(), s.id(), name, role, userId, metadata, type,
                 transport, r.now, null);
-        store.insertPeer(r.h, peer, transport.equals(LivePeer.GATEWAY) ? nodeId : null);
-        sessions.touch(r.h, s, r.now);
+        String node = transport.equals(LivePeer.GATEWAY) ? nodeId : null;
+        if (postgres) {
+            store.insertPeerTouching(r.h, peer, node, r.now); // one statement for the two
+        } else {
+            store.insertPeer(r.h, peer, node);
+            sessions.touch(r.h, s, r.now);
+        }
         r.added(peer);
         emit(r, RoomEventData.PEER_JOIN, RoomEventData.peerJoin(r.room, s, peer));
         // The new peer's tracks are the ones published here, in publish order: no read needed for its view.
@@ -141,11 +153,9 @@ public final class LivePlane {
         ActivePeer self = peer.view(own);
         List<PeerNotice> told = new java.util.ArrayList<>(2);
         if (transport.equals(LivePeer.GATEWAY)) {
-            // Alone in the room, the new peer's own tracks are all the session's tracks.
-            Map<String, Map<String, Track>> tracksOf = r.peers().size() == 1 ? Map.of(peerId, own)
-                    : store.tracksOfSession(r.h, s.id());
+            // The others' tracks as read with them (none changed in a join), the new peer's as it published them.
             Map<String, ActivePeer> everyone = new LinkedHashMap<>();
-            r.peers().forEach(p -> everyone.put(p.id(), p.view(tracksOf.getOrDefault(p.id(), Map.of()))));
+            r.peers().forEach(p -> everyone.put(p.id(), p.id().equals(peerId) ? self : view(r, p)));
             told.add(new PeerNotice(r.room.id(), List.of(peerId), Notices.joined(r.room, s, self, everyone), 0, null));
         }
         List<String> others = r.listenersExcept(peerId);
@@ -153,7 +163,15 @@ public final class LivePlane {
             told.add(new PeerNotice(r.room.id(), others, Notices.peerJoined(self), 0, null));
         }
         tellAll(r, told);
+        if (transport.equals(LivePeer.GATEWAY) && !socketJoins.isEmpty()) {
+            RoomTx tx = new RoomTx(r, this);
+            socketJoins.forEach(listener -> listener.accept(tx, peer));
+        }
         return self;
+    }
+
+    void onSocketJoin(BiConsumer<RoomTx, LivePeer> listener) {
+        socketJoins.add(listener);
     }
 
     /** Publishes notices of one change together (one statement on PostgreSQL: cluster/Notices), in order. */
@@ -172,10 +190,14 @@ public final class LivePlane {
     void depart(LiveRoom r, LivePeer p, String reason, String message, Map<String, Object> farewell, int closeCode,
                 boolean tellOthers) {
         SessionRow s = r.requireSession();
-        store.tracksOf(r.h, p.id()).values().forEach(t -> trackChanged(r, p, t, TrackChanged.REMOVE));
-        store.markLeft(r.h, p.id(), r.now, reason);
-        store.deleteTracksOf(r.h, p.id());
-        sessions.touch(r.h, s, r.now);
+        tracksOf(r, p.id()).values().forEach(t -> trackChanged(r, p, t, TrackChanged.REMOVE));
+        if (postgres) {
+            store.departTouching(r.h, p.id(), s.id(), r.now, reason); // one statement for the three
+        } else {
+            store.markLeft(r.h, p.id(), r.now, reason);
+            store.deleteTracksOf(r.h, p.id());
+            sessions.touch(r.h, s, r.now);
+        }
         r.removed(p);
         emit(r, RoomEventData.PEER_LEAVE, RoomEventData.peerLeave(r.room, s, p, r.now, reason, message));
         events.publish(r.h, new PeerDeparted(r.ws, r.room, s.id(), p, reason, r.now));
@@ -224,6 +246,7 @@ public final class LivePlane {
 
     /** For analytics: a track of {@code peer} was added, updated (muted, unmuted) or removed. */
     void trackChanged(LiveRoom r, LivePeer peer, Track track, String type) {
+        r.tracksChanged(peer.id());
         events.publish(r.h, new TrackChanged(r.ws, r.room, r.requireSession(), peer, track, type, r.now));
     }
 
@@ -237,7 +260,12 @@ public final class LivePlane {
     }
 
     ActivePeer view(LiveRoom r, LivePeer p) {
-        return p.view(store.tracksOf(r.h, p.id()));
+        return p.view(tracksOf(r, p.id()));
+    }
+
+    /** A connected peer's tracks, in publish order: as read with the room's peers while unchanged, else read. */
+    Map<String, Track> tracksOf(LiveRoom r, String peerId) {
+        return r.tracksAsRead(peerId).orElseGet(() -> store.tracksOf(r.h, peerId));
     }
 
     /** Keeps a message in the session's chat record and delivers it; {@code sender} null for the API. */

@@ -6,8 +6,11 @@ import dev.hundred.server.sessions.SessionRow;
 import dev.hundred.server.workspaces.Workspace;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -22,18 +25,25 @@ final class LiveRoom {
     final Instant now;
     private final LiveStore store;
     private SessionRow session;
+    private boolean openedSession;
     private List<LivePeer> peers;
+    /** The peers' tracks as read with them; {@link #tracksChanged} tells which are no longer as read. */
+    private Map<String, Map<String, Track>> tracksRead;
+    private final Set<String> tracksChanged = new HashSet<>();
     private ApiError refusal;
 
     /** The body text of the room's template as read with the room (its roles: {@link LivePlane#role}). */
     final String templateBody;
+    /** A poll run of the room was not stopped as this change began (read with the room). */
+    final boolean pollsRunning;
 
-    LiveRoom(Handle h, Workspace ws, Room room, String templateBody, SessionRow session, Instant now, LiveStore store) {
+    LiveRoom(Handle h, Workspace ws, LiveStore.RoomState state, Instant now, LiveStore store) {
         this.h = h;
         this.ws = ws;
-        this.room = room;
-        this.templateBody = templateBody;
-        this.session = session;
+        this.room = state.room();
+        this.templateBody = state.templateBody();
+        this.session = state.session();
+        this.pollsRunning = state.pollsRunning();
         this.now = now;
         this.store = store;
     }
@@ -52,9 +62,32 @@ final class LiveRoom {
     /** Connected peers in join order. */
     List<LivePeer> peers() {
         if (peers == null) {
-            peers = session == null ? new ArrayList<>() : new ArrayList<>(store.livePeers(h, session.id()));
+            if (session == null) {
+                peers = new ArrayList<>();
+                tracksRead = Map.of();
+            } else {
+                LiveStore.LivePeers read = store.livePeers(h, session.id());
+                peers = new ArrayList<>(read.peers());
+                tracksRead = read.tracks();
+            }
         }
         return peers;
+    }
+
+    /**
+     * The peer's tracks as read with the peers, in publish order, unless they changed in this change since
+     * (every change of a track goes through LivePlane#trackChanged, which says so here); empty when unknown.
+     */
+    Optional<Map<String, Track>> tracksAsRead(String peerId) {
+        if (tracksRead == null || tracksChanged.contains(peerId)) {
+            return Optional.empty();
+        }
+        return Optional.of(tracksRead.getOrDefault(peerId, Map.of()));
+    }
+
+    /** The peer's tracks are no longer as read (one was added, muted or removed in this change). */
+    void tracksChanged(String peerId) {
+        tracksChanged.add(peerId);
     }
 
     Optional<LivePeer> peer(String peerId) {
@@ -79,14 +112,22 @@ final class LiveRoom {
         return listenersExcept(null);
     }
 
+    /** The session opened in this change. */
     void opened(SessionRow s) {
         session = s;
+        openedSession = true;
         peers = new ArrayList<>();
+        tracksRead = Map.of();
+    }
+
+    boolean openedSession() {
+        return openedSession;
     }
 
     void closed() {
         session = null;
         peers = new ArrayList<>();
+        tracksRead = Map.of();
     }
 
     void added(LivePeer p) {

@@ -22,19 +22,25 @@ public final class LiveStore {
     private static final String TRACK = "SELECT t.id, t.peer_id, t.stream_id, t.track_type, t.source, t.mute,"
             + " t.description, t.started_at FROM peer_tracks t";
 
-    /** A room as a change in it starts from: the room, its template's body text, its live session (or null). */
-    record RoomState(Room room, String templateBody, SessionRow session) {}
+    /**
+     * A room as a change in it starts from: the room, its template's body text, its live session (or null), and
+     * whether a poll runs in it (polls/PollRunService tells a joining peer of them).
+     */
+    record RoomState(Room room, String templateBody, SessionRow session, boolean pollsRunning) {}
 
     /**
      * What {@link RoomStore} reads with the room for the live plane, in the same statement: the template's body
-     * (for its roles) and the room's active session, instead of a statement for each. Read after the room's
+     * (for its roles), the room's active session and whether a poll run in it is not stopped, instead of a
+     * statement for each. Read after the room's
      * lock, in a statement of its own, so it sees what the lock's previous holder committed.
      */
     static final RoomStore.With<RoomState> STATE = new RoomStore.With<>() {
         @Override
         public String columns() {
             return ", t.body AS template_body, s.id AS live_session_id, s.created_at AS live_session_created_at,"
-                    + " s.updated_at AS live_session_updated_at";
+                    + " s.updated_at AS live_session_updated_at, EXISTS (SELECT 1 FROM poll_runs pr"
+                    + " WHERE pr.workspace_id = r.workspace_id AND pr.room_id = r.id AND pr.stopped_at IS NULL)"
+                    + " AS polls_running";
         }
 
         @Override
@@ -47,16 +53,37 @@ public final class LiveStore {
             String sessionId = rs.getString("live_session_id");
             SessionRow session = sessionId == null ? null : new SessionRow(sessionId, room.id(), true,
                     Database.instant(rs, "live_session_created_at"), Database.instant(rs, "live_session_updated_at"));
-            return new RoomState(room, rs.getString("template_body"), session);
+            return new RoomState(room, rs.getString("template_body"), session, rs.getBoolean("polls_running"));
         }
     };
 
+    private static final String INSERT_PEER = "INSERT INTO session_peers (id, workspace_id, room_id, session_id, name,"
+            + " role, user_id, metadata, peer_type, transport, joined_at, node_id) VALUES (:id, :workspaceId, :roomId,"
+            + " :sessionId, :name, :role, :userId, :metadata, :type, :transport, :joinedAt, :nodeId)";
+    private static final String TOUCH_SESSION = "UPDATE sessions SET updated_at = :at WHERE id = :sessionId";
+
     /** {@code nodeId}: the node holding the peer's socket, null when no socket holds it. */
     public void insertPeer(Handle h, LivePeer p, String nodeId) {
-        h.createUpdate("INSERT INTO session_peers (id, workspace_id, room_id, session_id, name, role, user_id,"
-                        + " metadata, peer_type, transport, joined_at, node_id) VALUES (:id, :workspaceId, :roomId,"
-                        + " :sessionId, :name, :role, :userId, :metadata, :type, :transport, :joinedAt, :nodeId)")
-                .bindMethods(p).bind("nodeId", nodeId).execute();
+        h.createUpdate(INSERT_PEER).bindMethods(p).bind("nodeId", nodeId).execute();
+    }
+
+    /**
+     * PostgreSQL only (a data-changing WITH): {@link #insertPeer} and the touch of its session (sessions/
+     * SessionService#touch: {@code updated_at} follows joins and leaves) in one statement.
+     */
+    void insertPeerTouching(Handle h, LivePeer p, String nodeId, Instant at) {
+        h.createUpdate("WITH s AS (" + TOUCH_SESSION + ") " + INSERT_PEER).bindMethods(p).bind("nodeId", nodeId)
+                .bind("at", at).execute();
+    }
+
+    /**
+     * PostgreSQL only: {@link #markLeft}, {@link #deleteTracksOf} and the touch of the room's session in one
+     * statement (different tables: no row is changed twice).
+     */
+    void departTouching(Handle h, String peerId, String sessionId, Instant at, String reason) {
+        h.createUpdate("WITH d AS (DELETE FROM peer_tracks WHERE peer_id = :id), s AS (" + TOUCH_SESSION + ")"
+                        + " UPDATE session_peers SET left_at = :at, leave_reason = :reason WHERE id = :id")
+                .bind("id", peerId).bind("sessionId", sessionId).bind("at", at).bind("reason", reason).execute();
     }
 
     public void updatePeer(Handle h, LivePeer p) {
@@ -69,10 +96,33 @@ public final class LiveStore {
                 .bind("at", at).bind("reason", reason).bind("id", peerId).execute();
     }
 
-    /** The connected peers of a session, in join order. */
-    public List<LivePeer> livePeers(Handle h, String sessionId) {
-        return h.createQuery(PEER + " WHERE session_id = :s AND left_at IS NULL ORDER BY joined_at, id")
-                .bind("s", sessionId).map(LiveStore::peer).list();
+    /** The connected peers of a session in join order, and each one's tracks (peer id to them; none: absent). */
+    record LivePeers(List<LivePeer> peers, Map<String, Map<String, Track>> tracks) {}
+
+    /** {@link LivePeers} in one statement (a change reads both, most of the time: one round trip, not two). */
+    public LivePeers livePeers(Handle h, String sessionId) {
+        Map<String, LivePeer> peers = new LinkedHashMap<>();
+        Map<String, Map<String, Track>> tracks = new LinkedHashMap<>();
+        h.createQuery("SELECT p.id, p.workspace_id, p.room_id, p.session_id, p.name, p.role, p.user_id, p.metadata,"
+                        + " p.peer_type, p.transport, p.joined_at, p.left_at, t.id AS track_id, t.stream_id, t.track_type,"
+                        + " t.source, t.mute, t.description, t.started_at FROM session_peers p"
+                        + " LEFT JOIN peer_tracks t ON t.peer_id = p.id"
+                        + " WHERE p.session_id = :s AND p.left_at IS NULL ORDER BY p.joined_at, p.id, t.seq")
+                .bind("s", sessionId)
+                .map((rs, ctx) -> {
+                    LivePeer p = peers.get(rs.getString("id"));
+                    if (p == null) { // the peer's first row: one a track, or one with no track
+                        p = peer(rs, ctx);
+                        peers.put(p.id(), p);
+                    }
+                    String trackId = rs.getString("track_id");
+                    if (trackId != null) {
+                        tracks.computeIfAbsent(p.id(), k -> new LinkedHashMap<>()).put(trackId, track(rs, "track_id"));
+                    }
+                    return p;
+                })
+                .list(); // each row adds its peer (the first time) and its track
+        return new LivePeers(List.copyOf(peers.values()), tracks);
     }
 
     /** A peer of this room, connected or not. */
@@ -98,17 +148,6 @@ public final class LiveStore {
         h.createUpdate("INSERT INTO peer_tracks (id, peer_id, stream_id, track_type, source, mute, description,"
                         + " started_at) VALUES (:id, :peerId, :streamId, :type, :source, :mute, :description, :startedAt)")
                 .bindMethods(t).bind("peerId", peerId).execute();
-    }
-
-    /** The tracks of every connected peer of a session: peer id to (track id to track), publish order. */
-    public Map<String, Map<String, Track>> tracksOfSession(Handle h, String sessionId) {
-        Map<String, Map<String, Track>> byPeer = new LinkedHashMap<>();
-        h.createQuery(TRACK + " JOIN session_peers p ON p.id = t.peer_id"
-                        + " WHERE p.session_id = :s AND p.left_at IS NULL ORDER BY t.seq")
-                .bind("s", sessionId)
-                .map((rs, ctx) -> Map.entry(rs.getString("peer_id"), track(rs)))
-                .forEach(e -> byPeer.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(e.getValue().id(), e.getValue()));
-        return byPeer;
     }
 
     public Map<String, Track> tracksOf(Handle h, String peerId) {
@@ -163,7 +202,12 @@ public final class LiveStore {
     }
 
     private static Track track(ResultSet rs) throws SQLException {
-        return new Track(rs.getString("id"), rs.getString("stream_id"), rs.getBoolean("mute"),
+        return track(rs, "id");
+    }
+
+    /** A track from a row that names its id {@code idColumn} (a row of a peer and its track). */
+    private static Track track(ResultSet rs, String idColumn) throws SQLException {
+        return new Track(rs.getString(idColumn), rs.getString("stream_id"), rs.getBoolean("mute"),
                 rs.getString("track_type"), rs.getString("source"), Database.instant(rs, "started_at"),
                 rs.getString("description"));
     }

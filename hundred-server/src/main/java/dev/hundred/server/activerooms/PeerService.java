@@ -156,7 +156,7 @@ public final class PeerService implements Nodes.Sweeper {
     public Track mute(Workspace ws, String roomId, String peerId, String trackId, boolean mute) {
         return live.inRoom(ws, roomId, r -> {
             LivePeer peer = r.requirePeer(peerId);
-            Track track = live.store().tracksOf(r.h, peerId).get(trackId);
+            Track track = live.tracksOf(r, peerId).get(trackId);
             if (track == null) {
                 throw ActiveRoomErrors.trackNotFound();
             }
@@ -174,7 +174,7 @@ public final class PeerService implements Nodes.Sweeper {
     public void unpublish(Workspace ws, String roomId, String peerId, String trackId) {
         live.inRoom(ws, roomId, r -> {
             LivePeer peer = r.requirePeer(peerId);
-            Track track = live.store().tracksOf(r.h, peerId).get(trackId);
+            Track track = live.tracksOf(r, peerId).get(trackId);
             if (track == null) {
                 throw ActiveRoomErrors.trackNotFound();
             }

@@ -49,6 +49,16 @@ public final class RoomTx {
         return r.session();
     }
 
+    /** A poll run of the room was not stopped as this change began. */
+    public boolean pollsRunning() {
+        return r.pollsRunning;
+    }
+
+    /** This change opened the room's session (its first peer joined). */
+    public boolean openedSession() {
+        return r.openedSession();
+    }
+
     /** Connected peers, in join order. */
     public List<LivePeer> peers() {
         return List.copyOf(r.peers());

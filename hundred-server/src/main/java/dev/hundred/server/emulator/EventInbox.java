@@ -177,36 +177,39 @@ public final class EventInbox implements AutoCloseable {
     }
 
     private int numberBatch(String workspaceId) {
+        if (db.dialect() == SqlDialect.POSTGRES) {
+            // One statement in autocommit instead of a transaction of a lock, a read, updates and the counter's
+            // update (after every commit with events: InboxStore#numberInOne says why it is the same).
+            InboxStore.Numbered done = db.read(h -> store.numberInOne(h, workspaceId, NUMBER_BATCH));
+            if (done.count() > 0 && done.last() > KEEP_PER_WORKSPACE) {
+                // Only numbers past the cut are given from now on: no lock needed to delete below it.
+                db.read(h -> {
+                    store.keepNewest(h, workspaceId, done.last(), KEEP_PER_WORKSPACE);
+                    return null;
+                });
+            }
+            if (!done.counterExists()) {
+                counted.remove(workspaceId); // removed since (a workspace reset): made again next time
+            }
+            return done.count();
+        }
         return db.tx(h -> {
             Optional<Long> counter = store.lockCounter(h, workspaceId);
             if (counter.isEmpty()) { // removed since (a workspace reset): made again next time
                 counted.remove(workspaceId);
                 return 0;
             }
-            long last;
-            int numbered;
-            if (db.dialect() == dev.hundred.server.store.SqlDialect.POSTGRES) {
-                // One statement instead of a read, a batch of updates and the counter's update.
-                last = store.numberInOne(h, workspaceId, counter.get(), NUMBER_BATCH);
-                numbered = (int) (last - counter.get());
-                if (numbered == 0) {
-                    return 0;
-                }
-            } else {
-                List<String> ids = store.unnumbered(h, workspaceId, NUMBER_BATCH);
-                if (ids.isEmpty()) {
-                    return 0;
-                }
-                last = counter.get();
-                store.number(h, ids, last + 1);
-                last += ids.size();
-                numbered = ids.size();
-                store.setCounter(h, workspaceId, last);
+            List<String> ids = store.unnumbered(h, workspaceId, NUMBER_BATCH);
+            if (ids.isEmpty()) {
+                return 0;
             }
+            long last = counter.get() + ids.size();
+            store.number(h, ids, counter.get() + 1);
+            store.setCounter(h, workspaceId, last);
             if (last > KEEP_PER_WORKSPACE) {
                 store.keepNewest(h, workspaceId, last, KEEP_PER_WORKSPACE);
             }
-            return numbered;
+            return ids.size();
         });
     }
 

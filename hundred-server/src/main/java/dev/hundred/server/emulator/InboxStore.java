@@ -65,17 +65,35 @@ public final class InboxStore {
     }
 
     /**
-     * PostgreSQL only (a data-changing WITH): {@link #unnumbered}, {@link #number} and {@link #setCounter} as one
-     * statement, run after {@link #lockCounter} (a statement of its own, so this one sees every event committed
-     * before the lock was had). Answers the counter's new value, or {@code last} when nothing was numbered.
+     * What {@link #numberInOne} did: the counter's new value and how many events it numbered (none: last 0), and
+     * whether the workspace has a counter row at all.
      */
-    long numberInOne(Handle h, String workspaceId, long last, int limit) {
-        return h.createQuery("WITH e AS (SELECT id, ROW_NUMBER() OVER (ORDER BY arrival, id) AS n FROM emulator_events"
-                        + " WHERE workspace_id = :ws AND seq IS NULL ORDER BY arrival, id FETCH FIRST " + limit + " ROWS ONLY),"
-                        + " u AS (UPDATE emulator_events x SET seq = :last + e.n FROM e WHERE x.id = e.id RETURNING x.seq)"
-                        + " UPDATE emulator_event_counters SET last_seq = (SELECT MAX(seq) FROM u)"
-                        + " WHERE workspace_id = :ws AND EXISTS (SELECT 1 FROM u) RETURNING last_seq")
-                .bind("ws", workspaceId).bind("last", last).mapTo(Long.class).findOne().orElse(last);
+    record Numbered(long last, int count, boolean counterExists) {}
+
+    /**
+     * PostgreSQL only (data-changing WITHs), in autocommit: {@link #lockCounter}, {@link #unnumbered},
+     * {@link #number} and {@link #setCounter} as one statement, one transaction. Its snapshot is taken before
+     * it waits for any lock, so it cannot rely on the counter's lock to see what the lock's last holder
+     * numbered; it locks the events it numbers instead, first, in the order it numbers them: an event another
+     * numbering holds is waited for and, numbered by then, left out (PostgreSQL checks {@code seq IS NULL}
+     * again on the newest row), and the counter, locked last, is read as its last holder left it. Every
+     * numbering locks events before the counter, each in (arrival, id) order, so two never wait for each other
+     * in a circle. Events committed after the snapshot are left to the next numbering (their own commit's).
+     */
+    Numbered numberInOne(Handle h, String workspaceId, int limit) {
+        return h.createQuery("WITH e AS (SELECT id, arrival FROM emulator_events WHERE workspace_id = :ws AND seq IS NULL"
+                        + " ORDER BY arrival, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE),"
+                        + " k AS (SELECT COUNT(*) AS n FROM e),"
+                        + " c AS (UPDATE emulator_event_counters SET last_seq = last_seq + (SELECT n FROM k)"
+                        + " WHERE workspace_id = :ws AND EXISTS (SELECT 1 FROM e) RETURNING last_seq),"
+                        + " o AS (SELECT id, ROW_NUMBER() OVER (ORDER BY arrival, id) AS n FROM e),"
+                        + " u AS (UPDATE emulator_events x SET seq = c.last_seq - (SELECT n FROM k) + o.n FROM o, c"
+                        + " WHERE x.id = o.id RETURNING x.seq)"
+                        + " SELECT COALESCE((SELECT last_seq FROM c), 0) AS last, (SELECT COUNT(*) FROM u) AS numbered,"
+                        + " EXISTS (SELECT 1 FROM emulator_event_counters WHERE workspace_id = :ws) AS counter_exists")
+                .bind("ws", workspaceId)
+                .map((rs, ctx) -> new Numbered(rs.getLong("last"), rs.getInt("numbered"),
+                        rs.getBoolean("counter_exists"))).one();
     }
 
     Optional<Long> seqOf(Handle h, String workspaceId, String id) {

@@ -226,11 +226,6 @@ public final class PeerGateway implements Routes {
             return;
         }
         socket.ctx.enableAutomaticPings(PING_SECONDS, TimeUnit.SECONDS);
-        try {
-            polls.tellRunning(g.workspace(), g.roomId(), peerId);
-        } catch (RuntimeException e) {
-            LOG.warn("could not tell peer {} of the polls running in its room", peerId, e); // it has joined all the same
-        }
     }
 
     /** An answer: ok with the stored response, and {@code correct} for a graded question whose answer is not hidden. */

@@ -10,7 +10,6 @@ import dev.hundred.server.http.Json;
 import dev.hundred.server.rooms.Room;
 import dev.hundred.server.rooms.RoomService;
 import dev.hundred.server.sessions.SessionRow;
-import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
 import dev.hundred.server.templates.Role;
 import dev.hundred.server.templates.TemplateService;
@@ -41,7 +40,6 @@ public final class PollRunService {
     private static final String SESSION_OPEN = "session.open.success";
     private static final String SESSION_CLOSE = "session.close.success";
 
-    private final Database db;
     private final PollService polls;
     private final LiveAccess live;
     private final RoomService rooms;
@@ -54,9 +52,8 @@ public final class PollRunService {
     /** An answer as stored, and whether it was right (null when the question has no right answer, or a hidden one). */
     public record Answered(PollResponse response, Boolean correct) {}
 
-    public PollRunService(Database db, PollService polls, LiveAccess live, RoomService rooms,
+    public PollRunService(PollService polls, LiveAccess live, RoomService rooms,
                           TemplateService templates, Timers timers, DomainEvents events, WorkspaceService workspaces) {
-        this.db = db;
         this.polls = polls;
         this.live = live;
         this.rooms = rooms;
@@ -65,6 +62,7 @@ public final class PollRunService {
         this.workspaces = workspaces;
         timers.register(TIMER, this::onDuration);
         events.subscribe(RoomEvent.class, this::onRoomEvent);
+        live.onSocketJoin(this::tellRunning);
     }
 
     /** Starts a poll in the room's live session: by the peer {@code peerId} (its role needs pollWrite), or by the emulator (null). */
@@ -159,28 +157,21 @@ public final class PollRunService {
     }
 
     /**
-     * Tells a peer that just joined through the gateway of the polls running in its room (after its
-     * {@code joined}), when its role may read polls. The unlocked look first keeps joins of rooms without
-     * running polls at one transaction; a poll started after it tells this peer itself.
+     * Tells a peer that joins through the gateway of the polls running in its room (after its {@code joined},
+     * in the join's transaction), when its role may read polls. Runs start and stop only in changes of their
+     * room (its lock held), so what may run is what ran as the join began (read with the room) and what the
+     * join's opening of the session started (the room's linked polls that start with it): any other join
+     * needs no statement for polls.
      */
-    public void tellRunning(Workspace ws, String roomId, String peerId) {
-        if (!db.read(h -> runs.anyRunningInRoom(h, ws.id(), roomId))) {
+    private void tellRunning(RoomTx tx, LivePeer peer) {
+        boolean mayRun = tx.pollsRunning() || (tx.openedSession() && !tx.room().polls().isEmpty());
+        if (!mayRun || !may(tx, peer.role(), false)) {
             return;
         }
-        live.inRoom(ws, roomId, tx -> {
-            Optional<LivePeer> peer = tx.peer(peerId);
-            if (tx.session() == null || peer.isEmpty() || !may(tx, peer.get().role(), false)) {
-                return null;
-            }
-            for (PollRun run : runs.runningInSession(tx.handle(), tx.session().id())) {
-                if (run.startedAt().isAfter(peer.get().joinedAt())) {
-                    continue; // started after the peer joined: it was connected, and heard poll-started then
-                }
-                polls.store().byId(tx.handle(), ws.id(), run.pollId()).ifPresent(poll ->
-                        tx.tell(List.of(peerId), PollNotices.started(poll, run, stopsAt(tx.handle(), run))));
-            }
-            return null;
-        });
+        for (PollRun run : runs.runningInSession(tx.handle(), tx.session().id())) {
+            polls.store().byId(tx.handle(), tx.workspace().id(), run.pollId()).ifPresent(poll ->
+                    tx.tell(List.of(peer.id()), PollNotices.started(poll, run, stopsAt(tx.handle(), run))));
+        }
     }
 
     // ---- events and timers -------------------------------------------------------------------------------

@@ -48,12 +48,6 @@ public final class RunStore {
                 .bind("sessionId", sessionId).map(RunStore::row).list();
     }
 
-    boolean anyRunningInRoom(Handle h, String workspaceId, String roomId) {
-        return h.createQuery("SELECT COUNT(*) FROM poll_runs WHERE workspace_id = :ws AND room_id = :roomId"
-                        + " AND stopped_at IS NULL")
-                .bind("ws", workspaceId).bind("roomId", roomId).mapTo(Integer.class).one() > 0;
-    }
-
     /** Runs of a poll, newest first; {@code start} exclusive; {@code sessionId} optional. */
     List<PollSession> page(Handle h, String pollId, String sessionId, String start, int limit) {
         Where where = new Where().and("r.poll_id = :pollId", "pollId", pollId)

@@ -20,8 +20,10 @@ public final class Invalidations {
     public static final String WORKSPACES = "workspaces";
     /** Rooms, cached by id for GET room (rooms/RoomCache): their own rows and their templates' names. */
     public static final String ROOMS = "rooms";
+    /** Workspace webhook settings, cached by workspace id for every event's delivery (webhooks/WebhookTargets). */
+    public static final String WEBHOOK_SETTINGS = "webhook_settings";
     /** Every name a cache may register under: the listener reads their versions. */
-    public static final List<String> NAMES = List.of(WORKSPACES, ROOMS);
+    public static final List<String> NAMES = List.of(WORKSPACES, ROOMS, WEBHOOK_SETTINGS);
 
     private final Sequences sequences;
     private final boolean postgres;

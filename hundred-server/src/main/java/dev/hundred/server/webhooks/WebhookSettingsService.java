@@ -3,6 +3,7 @@ package dev.hundred.server.webhooks;
 import dev.hundred.server.rooms.RoomWebhook;
 import dev.hundred.server.http.PrivateTargets;
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.Invalidations;
 import dev.hundred.server.workspaces.Workspace;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,12 +26,14 @@ public final class WebhookSettingsService {
     private final WebhookSettingsStore store;
     private final PrivateTargets targets;
     private final Clock clock;
+    private final WebhookTargets cached;
 
     public WebhookSettingsService(Database db, WebhookSettingsStore store, PrivateTargets targets, Clock clock) {
         this.db = db;
         this.store = store;
         this.targets = targets;
         this.clock = clock;
+        this.cached = new WebhookTargets(store, db.invalidations());
     }
 
     public Optional<WebhookSettings> get(Workspace ws) {
@@ -46,6 +49,7 @@ public final class WebhookSettingsService {
                 new LinkedHashMap<>(settings.headers() == null ? Map.of() : settings.headers()), secret);
         db.tx(h -> {
             store.save(h, ws.id(), clean, clock.instant());
+            changed(h);
             return null;
         });
         return clean;
@@ -54,13 +58,22 @@ public final class WebhookSettingsService {
     public void clear(Workspace ws) {
         db.tx(h -> {
             store.delete(h, ws.id());
+            changed(h);
             return null;
         });
     }
 
-    /** Where a room's events go now, in this transaction; empty when nothing is configured. */
+    /** Every node's copies of the workspace webhooks ({@link WebhookTargets}) are dropped once {@code h} commits. */
+    private void changed(Handle h) {
+        db.invalidations().changed(h, Invalidations.WEBHOOK_SETTINGS);
+    }
+
+    /**
+     * Where a room's events go now, in this transaction (from the cache while neither webhook changed:
+     * {@link WebhookTargets}); empty when nothing is configured.
+     */
     Optional<Destination> destination(Handle h, String workspaceId, String roomId) {
-        WebhookSettingsStore.Targets targets = store.targets(h, workspaceId, roomId);
+        WebhookSettingsStore.Targets targets = cached.of(h, workspaceId, roomId);
         Optional<WebhookSettings> workspace = targets.workspace();
         String secret = workspace.map(WebhookSettings::signingSecret).orElse(null);
         Optional<RoomWebhook> room = targets.room();
@@ -126,5 +139,6 @@ public final class WebhookSettingsService {
         check(settings);
         targets.check("url", settings.url());
         store.save(h, ws.id(), settings, clock.instant());
+        changed(h);
     }
 }

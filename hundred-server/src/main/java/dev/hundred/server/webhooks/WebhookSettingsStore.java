@@ -35,8 +35,11 @@ final class WebhookSettingsStore {
         h.createUpdate("DELETE FROM workspace_webhooks WHERE workspace_id = :ws").bind("ws", workspaceId).execute();
     }
 
-    /** The workspace webhook and the room's own webhook: what picks an event's destination. */
-    record Targets(Optional<WebhookSettings> workspace, Optional<RoomWebhook> room) {}
+    /**
+     * The workspace webhook and the room's own webhook: what picks an event's destination; {@code roomFound}
+     * whether the room exists (this workspace's).
+     */
+    record Targets(Optional<WebhookSettings> workspace, Optional<RoomWebhook> room, boolean roomFound) {}
 
     /**
      * Both webhooks in one statement (every event of every change reads them: one round trip, not two). The
@@ -45,7 +48,7 @@ final class WebhookSettingsStore {
      * workspace compared, as RoomStore reads rooms.
      */
     Targets targets(Handle h, String workspaceId, String roomId) {
-        return h.createQuery("SELECT w.url, w.headers, w.signing_secret, r.webhook AS room_webhook"
+        return h.createQuery("SELECT w.url, w.headers, w.signing_secret, r.id AS room_id, r.webhook AS room_webhook"
                         + " FROM (SELECT CAST(:ws AS VARCHAR(24)) AS ws) k"
                         + " LEFT JOIN workspace_webhooks w ON w.workspace_id = k.ws"
                         + " LEFT JOIN rooms r ON r.id = :room AND r.workspace_id = k.ws")
@@ -55,7 +58,8 @@ final class WebhookSettingsStore {
                     String room = rs.getString("room_webhook");
                     return new Targets(url == null ? Optional.empty() : Optional.of(new WebhookSettings(url,
                             readHeaders(rs.getString("headers")), rs.getString("signing_secret"))),
-                            room == null ? Optional.empty() : Optional.of(Json.read(room, RoomWebhook.class)));
+                            room == null ? Optional.empty() : Optional.of(Json.read(room, RoomWebhook.class)),
+                            rs.getString("room_id") != null);
                 })
                 .one();
     }

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Two {@code hundred serve} nodes on one PostgreSQL (one pair for the class): a change made through node
  * A reaches the gateway peers connected to node B, in the order made; a node whose LISTEN connection
  * dropped catches up from the database; a notice too big for a NOTIFY travels as a pointer; a secret
- * changed by another process stops working on both nodes within a second.
+ * changed by another process stops working on both nodes within a second; a webhook changed through one node
+ * takes the other's next event.
  */
 @BesideOthers
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -187,7 +188,7 @@ class ClusterNoticesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void a_secret_changed_elsewhere_stops_working_on_every_node_within_a_second() {
         String newSecret = "a-new-secret-0123456789abcdef0123";
         Config config = Config.defaults().withPort(0).withDb(db).withCredentials(ChildServer.ACCESS_KEY, newSecret)
@@ -201,6 +202,40 @@ class ClusterNoticesTest {
             awaitStatus(node[0], 401);
             assertThat(node[1].send("GET", "/v2/rooms", null).statusCode()).isEqualTo(200);
         }
+    }
+
+    /**
+     * Node B caches the workspace webhook (webhooks/WebhookTargets): a change made through A reaches it at its
+     * NOTIFY. PostgreSQL delivers a listener the notifications of commits in commit order, and B's listener
+     * handles them in turn, so once B's peer has heard of a message sent through A after the change, B has
+     * dropped its copy: B's next event goes to the new URL. A change made through B takes B's next event too.
+     */
+    @Test
+    @Order(5)
+    void a_webhook_changed_through_node_a_takes_node_bs_next_event() {
+        try (Receiver first = Receiver.ok(); Receiver second = Receiver.ok(); Receiver third = Receiver.ok()) {
+            a.post("/emulator/v1/webhook", Map.of("url", first.url()));
+            String room = Cluster.room(a, "hooked");
+            try (TestPeer ann = Cluster.peer(b, room, "ann")) {
+                first.awaitJoin(ann.peerId()); // B has read the webhook (and keeps it)
+                first.awaitJoin(emulatorPeer(b, room, "bob"));
+                assertThat(ann.next("peer-joined").path("peer").path("name").asText()).isEqualTo("bob");
+
+                a.post("/emulator/v1/webhook", Map.of("url", second.url()));
+                a.post("/v2/active-rooms/" + room + "/send-message", Map.of("message", "after the change"));
+                assertThat(ann.next("message").path("message").asText()).isEqualTo("after the change");
+                second.awaitJoin(emulatorPeer(b, room, "cat"));
+
+                b.post("/emulator/v1/webhook", Map.of("url", third.url()));
+                third.awaitJoin(emulatorPeer(b, room, "dan"));
+            } finally {
+                a.send("DELETE", "/emulator/v1/webhook", null);
+            }
+        }
+    }
+
+    private static String emulatorPeer(ChildServer node, String room, String name) {
+        return node.post("/emulator/v1/rooms/" + room + "/peers", Map.of("role", "host", "name", name)).path("id").asText();
     }
 
     private static String nodeId(String database, String nodeName) throws Exception {

@@ -253,6 +253,68 @@ class InboxApiTest extends ApiTestBase {
         assertThat(types(inbox(""))).containsExactly("session.open.success", "peer.join.success", "slow.event");
     }
 
+    /**
+     * Events committed at once by many transactions, while readers number them too (every read numbers what
+     * committed first: InboxStore#numberInOne on PostgreSQL, which the inbox worker runs at the same time):
+     * each event is numbered once, the numbers are 1..n without a gap, and paging sees every event once.
+     */
+    @Test
+    void events_committed_at_once_while_others_read_are_numbered_once_each_without_gaps() throws Exception {
+        String room = Live.room(api);
+        int writers = 6;
+        int each = 30;
+        int readers = 4;
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(writers + readers);
+        List<CompletableFuture<Void>> work = new ArrayList<>();
+        for (int r = 0; r < readers; r++) {
+            work.add(CompletableFuture.runAsync(() -> {
+                while (writing.get()) {
+                    inbox("?limit=1");
+                }
+            }, threads));
+        }
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            writes.add(CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < each; i++) {
+                    api.server().database().tx(h -> {
+                        api.server().events().publish(h, new RoomEvent(api.workspace(), room, "test.burst",
+                                new LinkedHashMap<>(Map.of("room_id", room)), api.server().clock().instant()));
+                        return null;
+                    });
+                }
+            }, threads));
+        }
+        try {
+            CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+        } finally {
+            writing.set(false);
+            threads.shutdown();
+        }
+        CompletableFuture.allOf(work.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        String after = "";
+        for (int page = 0; page < writers * each; page++) {
+            JsonNode got = inbox("?limit=50" + (after.isEmpty() ? "" : "&after=" + after));
+            if (got.path("events").isEmpty()) {
+                break;
+            }
+            got.path("events").forEach(e -> assertThat(seen.add(e.path("id").asText())).as("seen once: %s", e).isTrue());
+            after = got.path("last").asText();
+        }
+        assertThat(seen).hasSize(writers * each);
+        List<Long> numbers = api.server().database().read(h -> h.createQuery(
+                "SELECT seq FROM emulator_events WHERE workspace_id = :ws ORDER BY seq")
+                .bind("ws", api.workspace().id()).mapTo(Long.class).list());
+        List<Long> expected = new ArrayList<>();
+        for (long n = 1; n <= writers * each; n++) {
+            expected.add(n);
+        }
+        assertThat(numbers).isEqualTo(expected);
+    }
+
     /** Waits (up to 30 s) until a long poll of the client's workspace is open on its server. */
     static void awaitOpenPoll(Client client) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

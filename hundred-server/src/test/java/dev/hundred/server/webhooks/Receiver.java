@@ -140,6 +140,16 @@ public final class Receiver implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the peer's {@code peer.join.success}; an event goes to one destination, so when it came here it
+     * went nowhere else.
+     */
+    public void awaitJoin(String peerId) {
+        awaitUntil(all -> all.stream().anyMatch(h -> h.json().path("type").asText().equals("peer.join.success")
+                && h.json().path("data").path("peer_id").asText().equals(peerId)), Duration.ofSeconds(20),
+                "peer.join.success of " + peerId + " at " + url());
+    }
+
     @Override
     public void close() {
         never.countDown();

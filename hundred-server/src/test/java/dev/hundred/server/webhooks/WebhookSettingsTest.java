@@ -38,6 +38,31 @@ class WebhookSettingsTest extends ApiTestBase {
         assertError(api.get("/emulator/v1/webhook"), 404, "Webhook not configured");
     }
 
+    /**
+     * Every event's destination comes from a cache (webhooks/WebhookTargets): a change of the workspace webhook,
+     * or of a room's own, made on this node takes effect at the very next event.
+     */
+    @Test
+    void a_changed_webhook_is_used_from_the_next_event() {
+        try (Receiver first = Receiver.ok(); Receiver second = Receiver.ok()) {
+            api.post("/emulator/v1/webhook", Map.of("url", first.url()));
+            String room = api.post("/v2/rooms", Map.of("name", "hooked")).json().path("id").asText();
+            first.awaitJoin(join(room, "one"));
+            api.post("/emulator/v1/webhook", Map.of("url", second.url()));
+            second.awaitJoin(join(room, "two"));
+            assertThat(api.post("/v2/rooms/" + room, Map.of("webhook", Map.of("url", first.url()))).status()).isEqualTo(200);
+            first.awaitJoin(join(room, "three")); // the room's own wins
+            assertThat(api.post("/v2/rooms/" + room, Map.of("webhook", Map.of("url", second.url()))).status()).isEqualTo(200);
+            second.awaitJoin(join(room, "four"));
+        }
+    }
+
+    private String join(String room, String name) {
+        Client.Response joined = api.post("/emulator/v1/rooms/" + room + "/peers", Map.of("role", "host", "name", name));
+        assertThat(joined.status()).as(joined.text()).isEqualTo(200);
+        return joined.json().path("id").asText();
+    }
+
     @Test
     void bad_settings_are_refused() {
         assertError(api.post("/emulator/v1/webhook", Map.of()), 400, "Invalid body param", "url is required");
