@@ -49,7 +49,7 @@ public final class RoomRoutes implements Routes {
     }
 
     /**
-     * The room as the service answers it (from its cache while nothing changed: RoomCache), written with the JSON
+     * The room as the service answers it (from its cache while nothing changed), written with the JSON
      * written for an equal room before when there is one: writing the same room's JSON again was 7-10% of a GET's
      * samples (JFR). Equal rooms (records, field by field) write the same bytes with the one mapper, so the answer
      * is what {@code ctx.json} would have written.

@@ -3,6 +3,7 @@ package dev.hundred.server.rooms;
 import dev.hundred.server.http.PrivateTargets;
 import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Invalidations;
+import dev.hundred.server.store.StampedCache;
 import dev.hundred.server.store.Ids;
 import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.templates.Template;
@@ -32,7 +33,13 @@ public final class RoomService {
     private final TemplateService templates;
     private final PrivateTargets targets;
     private final Clock clock;
-    private final RoomCache cache = new RoomCache();
+    /**
+     * Rooms by id as GET room last read them, so a GET of a room that did not change needs no database round trip
+     * (on PostgreSQL that round trip was most of a GET: bench/RESULTS.md). Every change of what a room reads as (its
+     * row, its template's name, a reset) goes through {@link Invalidations#ROOMS}, which drops them all here after
+     * the commit and on the other nodes at their NOTIFY. Only rooms found are kept (a 404 reads again).
+     */
+    private final StampedCache<String, Room> cache = new StampedCache<>(20_000);
 
     public RoomService(Database db, RoomStore store, TemplateService templates, PrivateTargets targets, Clock clock) {
         db.invalidations().register(Invalidations.ROOMS, cache::forgetAll);
@@ -137,10 +144,18 @@ public final class RoomService {
                 draft.webhook(), draft.key(), draft.createdAt(), draft.updatedAt());
     }
 
-    /** GET room: from the cache while nothing changed (RoomCache), its workspace compared as the store does. */
+    /** GET room: from the cache while nothing changed, its workspace compared as the store does. */
     public Room retrieve(Workspace ws, String id) {
-        return cache.get(id, () -> db.readPlain(c -> store.byId(c, ws.id(), id)))
-                .filter(room -> room.appId().equals(ws.id())).orElseThrow(RoomErrors::notFound);
+        Room room = cache.get(id);
+        if (room == null) {
+            long stamp = cache.stamp(); // before the read: a change committed meanwhile makes the copy count for nothing
+            room = db.readPlain(c -> store.byId(c, ws.id(), id)).orElseThrow(RoomErrors::notFound);
+            cache.put(id, room, stamp);
+        }
+        if (!room.appId().equals(ws.id())) {
+            throw RoomErrors.notFound();
+        }
+        return room;
     }
 
     /** The room in this transaction, or 404 Room not found; for features that act on a room. */

@@ -18,7 +18,7 @@ public final class Invalidations {
     public static final String CHANNEL = "hundred_invalidate";
     /** Workspaces, cached by access key and id (workspaces/WorkspaceService). */
     public static final String WORKSPACES = "workspaces";
-    /** Rooms, cached by id for GET room (rooms/RoomCache): their own rows and their templates' names. */
+    /** Rooms, cached by id for GET room (rooms/RoomService): their own rows and their templates' names. */
     public static final String ROOMS = "rooms";
     /** Workspace webhook settings, cached by workspace id for every event's delivery (webhooks/WebhookTargets). */
     public static final String WEBHOOK_SETTINGS = "webhook_settings";

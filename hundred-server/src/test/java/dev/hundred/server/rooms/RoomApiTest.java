@@ -174,7 +174,7 @@ class RoomApiTest extends ApiTestBase {
     }
 
     /**
-     * A GET answers from the room cache (rooms/RoomCache) once the room was read: every change of what a room
+     * A GET answers from the room cache (RoomService's cache) once the room was read: every change of what a room
      * reads as must show in the next GET all the same: its own update, its template's rename, a reset, and an
      * import that brings a room of the same id back with other fields.
      */
