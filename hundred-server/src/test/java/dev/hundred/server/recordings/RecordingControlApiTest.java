@@ -63,6 +63,8 @@ class RecordingControlApiTest extends ApiTestBase {
 
     @Test
     void stop_all_answers_the_envelope_of_what_it_stopped_and_not_found_when_nothing_runs() {
+        // Still starting when the stop comes, however slow the machine (the default start takes 0.2 s)
+        api.post("/emulator/v1/settings", Map.of("jobs", Map.of("start_delay_seconds", 600)));
         String room = Live.room(api);
         String id = Recs.start(api, room).path("id").asText();
         Client.Response response = api.post("/v2/recordings/room/" + room + "/stop", null);
