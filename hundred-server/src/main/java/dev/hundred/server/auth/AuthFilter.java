@@ -14,11 +14,10 @@ public final class AuthFilter implements Handler {
     private static final String ATTRIBUTE = "hundred.workspace";
     /**
      * Paths that clients call without a management token: the room-code exchange, and SIP DTMF,
-     * which takes an app token (its handler verifies it); and the OpenAPI documents, the API's and the emulator's
-     * (documentation, no data).
+     * which takes an app token (its handler verifies it); and the OpenAPI document, JSON and YAML, which describes
+     * every prefix (documentation, no data).
      */
-    private static final Set<String> PUBLIC = Set.of("/v2/token", "/v2/sip/dtmf", "/v2/openapi.json", "/v2/openapi.yaml",
-            "/emulator/v1/openapi.json", "/emulator/v1/openapi.yaml");
+    private static final Set<String> PUBLIC = Set.of("/v2/token", "/v2/sip/dtmf", "/v2/openapi.json", "/v2/openapi.yaml");
 
     private final Tokens tokens;
     private final SessionCookies cookies;
