@@ -117,10 +117,18 @@ final class Browser {
         java.io.BufferedReader in = new java.io.BufferedReader(
                 new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         String status = in.readLine();
+        // The head, checked by the contract (status and content type: the body is a stream that does not end).
+        String type = "";
+        for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+            if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) {
+                type = header.substring("content-type:".length()).trim();
+            }
+        }
         if (status == null || !status.contains(" 200 ")) {
             socket.close();
             throw new IllegalStateException("live feed answered " + status);
         }
+        OpenApiContract.get().check("GET", "/dashboard/api/rooms/" + roomId + "/live", null, 200, type, null);
         Thread reader = new Thread(() -> {
             try {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {

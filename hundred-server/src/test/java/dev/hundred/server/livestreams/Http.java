@@ -15,8 +15,7 @@ import java.util.Map;
 /**
  * A plain GET without a management token, as a player or a download tool makes it: status, type, bytes, headers.
  * The tests' one way to fetch a link the server gave (presigned asset URLs, HLS playlists); each exchange goes to
- * the {@link OpenApiContract}, which checks it when the link is under /v2 (those links are /assets/v1 and
- * /hls/v1 today, which the document does not describe).
+ * the {@link OpenApiContract} (/assets/v1 and /hls/v1 are in the document: status, content type, JSON bodies).
  */
 public final class Http {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
