@@ -54,7 +54,8 @@ public final class Http {
             headers.forEach(request::header);
             HttpResponse<byte[]> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String type = r.headers().firstValue("Content-Type").orElse("");
-            OpenApiContract.get().check(method, url, null, r.statusCode(), type, r.body());
+            OpenApiContract.get().check(method, url, null, r.statusCode(), type, r.body(),
+                    name -> r.headers().firstValue(name).orElse(null));
             return new Fetched(r.statusCode(), type, r.body(), r.headers().firstValueAsLong("Content-Length").orElse(-1),
                     r.headers().map());
         } catch (IOException e) {

@@ -125,6 +125,21 @@ class OpenApiContractTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("no such operation");
     }
 
+    /** A binary answer is checked for its status, content type and the headers the document declares for it. */
+    @Test
+    void aDeclaredResponseHeaderOutsideItsSchemaFails() {
+        String link = "/assets/v1/a/a.mp4?expires=1&signature=" + "0".repeat(64);
+        Map<String, String> partial = Map.of("content-range", "bytes 0-9/100", "content-length", "10", "accept-ranges", "bytes");
+        CONTRACT.check("GET", link, null, 206, "video/mp4", new byte[10], name -> partial.get(name.toLowerCase()));
+        assertThatThrownBy(() -> CONTRACT.check("GET", link, null, 206, "video/mp4", new byte[10],
+                name -> name.equalsIgnoreCase("Content-Range") ? "0-9/100" : null))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("(header Content-Range)");
+        assertThatThrownBy(() -> CONTRACT.check("GET", link, null, 416, "application/json",
+                bytes("{\"code\":416,\"message\":\"Range not satisfiable\",\"details\":[]}"),
+                name -> name.equalsIgnoreCase("Content-Range") ? "bytes 0-9/100" : null))
+                .as("a 416 says only the size").isInstanceOf(AssertionError.class).hasMessageContaining("(header Content-Range)");
+    }
+
     @Test
     void aRefusalBeforeRoutingIsCheckedForItsErrorShapeOnly() {
         CONTRACT.refused("GET", "/v2/rooms?name=" + "a".repeat(20), 414, "application/json", bytes(ERROR.replace("400", "414")));

@@ -152,10 +152,21 @@ public final class OpenApiContract {
      * (null: none); {@code contentType} and {@code responseBody} the answer's (null body: none).
      */
     public void check(String method, String target, byte[] requestBody, int status, String contentType, byte[] responseBody) {
+        check(method, target, requestBody, status, contentType, responseBody, name -> null);
+    }
+
+    /**
+     * {@link #check}, and each response header the document declares for that answer that came (its value by
+     * name, any case; null when absent) holds a value of its schema: a file's Content-Range, a page's cache policy.
+     * What a binary or streaming body can be checked for, besides its status and content type.
+     */
+    public void check(String method, String target, byte[] requestBody, int status, String contentType, byte[] responseBody,
+                      java.util.function.Function<String, String> header) {
         String local = origin(target);
         int q = local.indexOf('?');
         String path = normalize(q < 0 ? local : local.substring(0, q));
-        checkOperation(method, path, q < 0 ? "" : local.substring(q + 1), text(requestBody), status, text(responseBody), contentType);
+        checkOperation(method, path, q < 0 ? "" : local.substring(q + 1), text(requestBody), status, text(responseBody), contentType,
+                header);
     }
 
     /** {@link #check} with text bodies (UTF-8, null: none), for the tests of the contract itself. */
@@ -224,7 +235,7 @@ public final class OpenApiContract {
     }
 
     private void checkOperation(String method, String path, String query, String requestBody, int status, String responseBody,
-                         String contentType) {
+                         String contentType, java.util.function.Function<String, String> header) {
         String verb = method.toLowerCase(Locale.ROOT);
         Operation found = find(path);
         JsonNode operation = found == null ? null : found.item().get(verb.equals("head") ? "get" : verb);
@@ -251,6 +262,18 @@ public final class OpenApiContract {
         if (!verb.equals("head")) {
             checkResponseBody(name, response, status, responseBody, contentType);
         }
+        checkHeaders(name, response, status, header);
+    }
+
+    private void checkHeaders(String name, JsonNode response, int status, java.util.function.Function<String, String> header) {
+        response.path("headers").properties().forEach(declared -> {
+            String value = header.apply(declared.getKey());
+            JsonNode spec = resolve(declared.getValue());
+            if (value != null && spec.has("schema")) {
+                validate(name + " (header " + declared.getKey() + ")", pointer(spec, "schema"), typed(value, spec.get("schema")),
+                        status);
+            }
+        });
     }
 
     private void checkResponseBody(String name, JsonNode response, int status, String body, String contentType) {
