@@ -94,7 +94,7 @@ function describe(doc, schema) {
 function errorMessages(doc, schema, depth = 0) {
   if (!schema || depth > 8) return [];
   if (schema.$ref && Object.keys(schema).length === 1) {
-    return schema.$ref.endsWith('/Unplanned') ? [] : errorMessages(doc, resolve(doc, schema), depth + 1);
+    return schema.$ref.endsWith('Unplanned') ? [] : errorMessages(doc, resolve(doc, schema), depth + 1);
   }
   const message = schema.properties?.message || {};
   const own = [...(message.enum || []), ...(message.pattern ? [`/${message.pattern}/`] : [])];

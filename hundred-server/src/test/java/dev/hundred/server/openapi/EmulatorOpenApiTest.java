@@ -59,6 +59,15 @@ class EmulatorOpenApiTest {
                 + "\"method\":\"BREW\"}", 200, "{}", "application/json"))
                 .as("a fault's method is one the server accepts").isInstanceOf(AssertionError.class)
                 .hasMessageContaining("(request)");
+        // each operation's own messages, as on /v2; an injected fault's shape is not one of them (none applies here)
+        contract.check("GET", "/emulator/v1/jobs/x", null, 404, "{\"code\":404,\"message\":\"Job not found\",\"details\":[]}",
+                "application/json");
+        assertThatThrownBy(() -> contract.check("GET", "/emulator/v1/jobs/x", null, 404,
+                "{\"code\":404,\"message\":\"Room not found\",\"details\":[]}", "application/json"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("enumeration [\"Not found\", \"Job not found\"]");
+        assertThatThrownBy(() -> contract.check("GET", "/emulator/v1/jobs/x", null, 404,
+                "{\"code\":404,\"message\":\"gone\",\"details\":[\"injected fault 0123\"]}", "application/json"))
+                .isInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> contract.check("GET", "/emulator/v1/nothing-here", null, 200, "{}", "application/json"))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("no such operation");
     }
@@ -84,7 +93,7 @@ class EmulatorOpenApiTest {
             assertThat(ServedRoutes.documented(served)).isEqualTo(expected);
             // what only the emulator's operations use is gone; what /v2 uses as well stays
             assertThat(served.at("/components/schemas/ClockState").isMissingNode()).isTrue();
-            assertThat(served.at("/components/responses/EmulatorOff").isMissingNode()).isTrue();
+            assertThat(served.at("/components/responses/EmulatorUnplanned").isMissingNode()).isTrue();
             assertThat(served.at("/components/schemas/ActivePeer").isObject()).isTrue();
             assertThat(served.at("/components/schemas/Room").isObject()).isTrue();
             assertThat(served.toString()).doesNotContain("\"/emulator/v1/").doesNotContain("Emulator clock");
