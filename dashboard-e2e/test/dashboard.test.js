@@ -228,7 +228,7 @@ test('a running live stream plays in the page: native HLS, H.264 at the renditio
   await api('POST', `/v2/live-streams/${stream.id}/stop`, {});
 });
 
-test('the API reference is rendered from both documents, each answer with its exact messages', async () => {
+test('the API reference is rendered from the one document, each answer with its exact messages', async () => {
   await go('#/reference');
   const v2 = page.getByTestId('reference');
   await v2.waitFor(WAIT);
@@ -240,6 +240,9 @@ test('the API reference is rendered from both documents, each answer with its ex
   const emulator = page.getByTestId('reference-emulator');
   await emulator.waitFor(WAIT);
   assert.ok(await emulator.locator('tbody tr').count() >= 40, 'every /emulator/v1 operation is listed');
+  const server = page.getByTestId('reference-server');
+  await server.locator('code', { hasText: /^\/gateway\/v1\/peer$/ }).waitFor(WAIT);
+  assert.ok(await server.locator('tbody tr').count() >= 12, 'the server\'s own paths are listed');
 });
 
 test('every other page renders (screenshots)', async () => {

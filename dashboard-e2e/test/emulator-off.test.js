@@ -44,4 +44,11 @@ test('the emulator pages and controls are hidden, the rest is there', async () =
   await page.evaluate(() => { location.hash = '#/emulator'; });
   await page.waitForFunction(() => location.hash === '#/emulator');
   assert.equal(await page.getByRole('heading', { name: 'Emulator' }).count(), 0, 'no emulator page');
+
+  // The one document, as this server serves it: without the emulator's paths.
+  await page.evaluate(() => { location.hash = '#/reference'; });
+  await page.getByTestId('reference').waitFor();
+  await page.getByTestId('reference-server').waitFor();
+  assert.equal(await page.getByTestId('reference-emulator').count(), 0, 'no emulator section');
+  assert.equal(await page.locator('code', { hasText: /^\/emulator\// }).count(), 0, 'no /emulator path');
 });

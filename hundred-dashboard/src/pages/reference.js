@@ -1,35 +1,44 @@
-// The API reference, rendered from the OpenAPI documents Hundred serves: /v2/openapi.json, and with the emulator on
-// /emulator/v1/openapi.json. Each operation opens to its parameters, its body and every answer it can give, with
+// The API reference, rendered from the one OpenAPI document Hundred serves (/v2/openapi.json): the /v2 API, the
+// emulator's controls (only when the server runs with the emulator: it serves the document without them otherwise)
+// and the server's own paths. Each operation opens to its parameters, its body and every answer it can give, with
 // the exact error messages the document declares (docs/openapi.md).
 import { get } from '../api.js';
 import { html, useLoad, ErrorBox } from '../ui.js';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const URL = '/v2/openapi.json';
+
+/** The document's parts, each a table of its paths: which paths, its heading, its test id. */
+const PARTS = [
+  { id: 'reference', title: null, has: (path) => path.startsWith('/v2/') },
+  { id: 'reference-emulator', title: 'Emulator controls', has: (path) => path.startsWith('/emulator/') },
+  { id: 'reference-server', title: 'Downloads, playback, gateway, dashboard, metrics', has: (path) => !path.startsWith('/v2/') && !path.startsWith('/emulator/') },
+];
 
 export function Reference({ session }) {
+  const doc = useLoad(() => get(URL), [URL]);
+  const paths = Object.entries(doc.data?.paths || {});
   return html`<section>
     <h1>API reference</h1>
-    <${Document} url="/v2/openapi.json" testid="reference" />
-    ${session && session.emulator && html`<h2>Emulator controls</h2>
-      <${Document} url="/emulator/v1/openapi.json" testid="reference-emulator" />`}
+    <p>The OpenAPI document: <a href=${URL} target="_blank" rel="noopener">${URL}</a>
+      (also <a href="/v2/openapi.yaml" target="_blank" rel="noopener">as YAML</a>).</p>
+    ${doc.error && html`<${ErrorBox} error=${doc.error} />`}
+    ${doc.data && html`<p>${doc.data.info?.title} ${doc.data.info?.version} · ${paths.length} paths</p>
+      ${PARTS.map((part) => {
+        const mine = paths.filter(([path]) => part.has(path));
+        if (mine.length === 0 || (part.id === 'reference-emulator' && !(session && session.emulator))) return null;
+        return html`<div key=${part.id}>${part.title && html`<h2>${part.title}</h2>`}
+          <${Paths} doc=${doc.data} paths=${mine} testid=${part.id} /></div>`;
+      })}`}
   </section>`;
 }
 
-function Document({ url, testid }) {
-  const doc = useLoad(() => get(url), [url]);
-  const paths = Object.entries(doc.data?.paths || {});
-  return html`<div>
-    <p>The OpenAPI document: <a href=${url} target="_blank" rel="noopener">${url}</a>.</p>
-    ${doc.error && (doc.error.status === 404
-      ? html`<p class="muted">This server does not serve this document.</p>`
-      : html`<${ErrorBox} error=${doc.error} />`)}
-    ${doc.data && html`<p>${doc.data.info?.title} ${doc.data.info?.version} · ${paths.length} paths</p>
-      <table data-testid=${testid}><thead><tr><th>Method</th><th>Path</th><th>Summary</th></tr></thead><tbody>
-      ${paths.flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((m) => html`<tr key=${m + path}>
-        <td><code>${m.toUpperCase()}</code></td><td><code>${path}</code></td>
-        <td><${Operation} doc=${doc.data} item=${item} op=${item[m]} /></td></tr>`))}
-      </tbody></table>`}
-  </div>`;
+function Paths({ doc, paths, testid }) {
+  return html`<table data-testid=${testid}><thead><tr><th>Method</th><th>Path</th><th>Summary</th></tr></thead><tbody>
+    ${paths.flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((m) => html`<tr key=${m + path}>
+      <td><code>${m.toUpperCase()}</code></td><td><code>${path}</code></td>
+      <td><${Operation} doc=${doc} item=${item} op=${item[m]} /></td></tr>`))}
+    </tbody></table>`;
 }
 
 /** One operation: its summary, opening to parameters, request body and responses. */
@@ -85,7 +94,7 @@ function describe(doc, schema) {
 function errorMessages(doc, schema, depth = 0) {
   if (!schema || depth > 8) return [];
   if (schema.$ref && Object.keys(schema).length === 1) {
-    return schema.$ref.endsWith('/Unplanned') ? [] : errorMessages(doc, resolve(doc, schema), depth + 1);
+    return schema.$ref.endsWith('Unplanned') ? [] : errorMessages(doc, resolve(doc, schema), depth + 1);
   }
   const message = schema.properties?.message || {};
   const own = [...(message.enum || []), ...(message.pattern ? [`/${message.pattern}/`] : [])];

@@ -205,7 +205,7 @@ public final class Hundred implements AutoCloseable {
                 new FaultRoutes(faults),
                 new MetricsRoutes(metrics, new StateGauges(db, metrics.registry()), config.metricsToken()),
                 snapshots.routes(),
-                new dev.hundred.server.openapi.OpenApiRoutes()));
+                new dev.hundred.server.openapi.OpenApiRoutes(config.emulator())));
         features.addAll(recordings.routes());
         DashboardSessions dashboardSessions = new DashboardSessions(workspaces, wallClock);
         this.dashboardFeed = new LiveFeed(events);

@@ -101,8 +101,9 @@ public final class DashboardRoutes implements Routes {
     }
 
     private void signIn(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.startsWith("application/json")) {
+        // The raw header: the servlet's content type parses its charset, and throws for one it does not know.
+        String type = ctx.header("Content-Type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             // A form of another site can post urlencoded text without asking; JSON it cannot (CORS preflight).
             throw ApiError.badBody("sign-in takes a JSON body");
         }

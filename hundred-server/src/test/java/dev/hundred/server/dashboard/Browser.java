@@ -92,9 +92,9 @@ final class Browser {
                 : HttpRequest.BodyPublishers.ofString(body);
         try {
             Answer answer = new Answer(HTTP.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofByteArray()));
-            // the dashboard's own calls (/dashboard) are not in the document and pass; its /v2 calls are checked
+            // the dashboard's own calls (/dashboard) and its /v2 and /emulator calls: all in the document
             OpenApiContract.get().check(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8),
-                    answer.status(), answer.header("Content-Type"), answer.raw().body());
+                    answer.status(), answer.header("Content-Type"), answer.raw().body(), answer::header);
             return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -117,10 +117,18 @@ final class Browser {
         java.io.BufferedReader in = new java.io.BufferedReader(
                 new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
         String status = in.readLine();
+        // The head, checked by the contract (status and content type: the body is a stream that does not end).
+        String type = "";
+        for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+            if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:")) {
+                type = header.substring("content-type:".length()).trim();
+            }
+        }
         if (status == null || !status.contains(" 200 ")) {
             socket.close();
             throw new IllegalStateException("live feed answered " + status);
         }
+        OpenApiContract.get().check("GET", "/dashboard/api/rooms/" + roomId + "/live", (byte[]) null, 200, type, (byte[]) null);
         Thread reader = new Thread(() -> {
             try {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {

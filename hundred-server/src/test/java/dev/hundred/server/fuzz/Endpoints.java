@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Every path Hundred serves, with its method: the spec's endpoint index (§1.9), {@code /v2/token}, the
- * emulator API, asset downloads, HLS playback and the gateway's upgrade path (sent as a plain GET), plus a few
- * paths it does not serve. Placeholders in braces are filled by {@link RequestGenerator} from the id pools of
+ * emulator API, asset downloads, HLS playback, the gateway's upgrade path (sent as a plain GET), the dashboard's
+ * page, assets and API, plus a few paths it does not serve. Placeholders in braces are filled by {@link RequestGenerator} from the id pools of
  * {@link Fixture}; {@code fields} are the body's real field names (the generator also adds unknown ones),
  * {@code query} the query parameters the endpoint reads.
  */
@@ -167,6 +167,14 @@ final class Endpoints {
         e.add(new Endpoint("HEAD", "/hls/v1/{id}/{id}/{file}", List.of(), List.of(), false, false));
         get(e, "/gateway/v1/peer", "token");
         get(e, "/healthz");
+        // the dashboard's page, assets and API (not its live feed: a stream never ends; not /metrics, whose text
+        // differs between the back ends and from one scrape to the next, which the comparison would fail)
+        e.add(new Endpoint("GET", "/dashboard", List.of(), List.of(), false, false));
+        e.add(new Endpoint("GET", "/dashboard/assets/{file}", List.of(), List.of(), false, false));
+        post(e, "/dashboard/api/sign-in", List.of("access_key", "secret", "token"));
+        post(e, "/dashboard/api/sign-out", List.of());
+        get(e, "/dashboard/api/session");
+        get(e, "/dashboard/api/webhooks/{id}/attempts");
         get(e, "/v2/nothing-here");
         get(e, "/");
         post(e, "/emulator/v1/reset", List.of());

@@ -1,6 +1,7 @@
 package dev.hundred.server.gateway;
 
 import dev.hundred.server.Hundred;
+import dev.hundred.server.support.OpenApiContract;
 import dev.hundred.server.support.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -86,6 +87,19 @@ public final class RawSocket implements AutoCloseable {
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
         String head = RawHttp.readHead(in);
+        // The upgrade's answer, head only (what follows is the socket's), checked by the contract with its headers.
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        for (String line : head.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                headers.putIfAbsent(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), line.substring(colon + 1).trim());
+            }
+        }
+        int status = head.length() >= 12 && head.startsWith("HTTP/1.") ? Integer.parseInt(head.substring(9, 12)) : -1;
+        if (status == 101) {
+            OpenApiContract.get().check("GET", PeerGateway.PATH, null, status, null, null,
+                    name -> headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+        }
         if (!head.startsWith("HTTP/1.1 101")) {
             throw new IOException("upgrade refused: " + head);
         }

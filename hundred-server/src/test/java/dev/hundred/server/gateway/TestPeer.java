@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.Hundred;
+import dev.hundred.server.support.OpenApiContract;
 import dev.hundred.server.support.Client;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,6 +67,8 @@ public final class TestPeer implements WebSocket.Listener, AutoCloseable {
             builder.header("Authorization", "Bearer " + bearer);
         }
         peer.socket = builder.buildAsync(uri, peer).join();
+        // The upgrade, as far as a WebSocket client shows it: it was 101 (a refusal comes in the socket).
+        OpenApiContract.get().check("GET", PeerGateway.PATH + query, null, 101, null, (byte[]) null);
         return peer;
     }
 

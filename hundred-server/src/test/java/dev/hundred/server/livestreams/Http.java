@@ -15,8 +15,7 @@ import java.util.Map;
 /**
  * A plain GET without a management token, as a player or a download tool makes it: status, type, bytes, headers.
  * The tests' one way to fetch a link the server gave (presigned asset URLs, HLS playlists); each exchange goes to
- * the {@link OpenApiContract}, which checks it when the link is under /v2 (those links are /assets/v1 and
- * /hls/v1 today, which the document does not describe).
+ * the {@link OpenApiContract} (/assets/v1 and /hls/v1 are in the document: status, content type, JSON bodies).
  */
 public final class Http {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -55,7 +54,8 @@ public final class Http {
             headers.forEach(request::header);
             HttpResponse<byte[]> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             String type = r.headers().firstValue("Content-Type").orElse("");
-            OpenApiContract.get().check(method, url, null, r.statusCode(), type, r.body());
+            OpenApiContract.get().check(method, url, null, r.statusCode(), type, r.body(),
+                    name -> r.headers().firstValue(name).orElse(null));
             return new Fetched(r.statusCode(), type, r.body(), r.headers().firstValueAsLong("Content-Length").orElse(-1),
                     r.headers().map());
         } catch (IOException e) {

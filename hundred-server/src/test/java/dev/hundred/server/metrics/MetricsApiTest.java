@@ -9,7 +9,9 @@ import dev.hundred.server.support.Backends;
 import dev.hundred.server.support.Client;
 import dev.hundred.server.webhooks.Receiver;
 import java.net.URI;
+import dev.hundred.server.support.OpenApiContract;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -38,7 +40,10 @@ class MetricsApiTest {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        OpenApiContract.get().check("GET", "/metrics", null, response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""), response.body().getBytes(StandardCharsets.UTF_8));
+        return response;
     }
 
     /** The value of the first sample whose name and labels match {@code series} (a regex over the line), or NaN. */

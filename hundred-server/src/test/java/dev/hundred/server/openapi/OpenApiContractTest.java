@@ -102,8 +102,42 @@ class OpenApiContractTest {
                 .isInstanceOf(AssertionError.class).hasMessageContaining("GET /v2/rooms/{room_id}");
         CONTRACT.check("GET", "/v2/polls/.", null, 404, "{\"code\":404,\"message\":\"Poll not found\",\"details\":[]}",
                 "application/json");
-        // outside /v2 (a presigned link): not in the document
-        CONTRACT.check("GET", "http://127.0.0.1:1/assets/v1/a/chat.csv?signature=0", null, 200, "a,b\n", "text/csv");
+        // outside /v2 (a presigned link): the document describes it too
+        String link = "http://127.0.0.1:1/assets/v1/a/chat.csv?expires=1&signature=" + "0".repeat(64);
+        CONTRACT.check("GET", link, null, 200, "a,b\n", "text/csv; charset=utf-8");
+        assertThatThrownBy(() -> CONTRACT.check("GET", link, null, 200, "a,b\n", "text/html"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("GET /assets/v1/{asset_id}/{file}")
+                .hasMessageContaining("content type 'text/html' is not declared");
+        assertThatThrownBy(() -> CONTRACT.check("GET", "/nowhere", null, 200, "", "text/plain"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("no such operation");
+    }
+
+    /** Javalin's {@code <path>} is the document's {@code {path}} marked x-segments: many: slashes and all. */
+    @Test
+    void anHlsPathOfSeveralSegmentsIsOneOperation() {
+        String playlist = "/hls/v1/0123456789abcdef01234567/tok/stream_0/stream.m3u8";
+        CONTRACT.check("GET", playlist, null, 200, "#EXTM3U\n", "application/vnd.apple.mpegurl");
+        CONTRACT.check("GET", "/hls/v1/s/tok/master.m3u8", null, 200, "#EXTM3U\n", "application/vnd.apple.mpegurl");
+        CONTRACT.check("HEAD", "/hls/v1/s/tok/stream_0/seg_1.m4s", null, 200, null, "video/mp4");
+        assertThatThrownBy(() -> CONTRACT.check("GET", playlist, null, 200, "#EXTM3U\n", "text/plain"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("GET /hls/v1/{stream_id}/{token}/{path}");
+        assertThatThrownBy(() -> CONTRACT.check("GET", "/hls/v1/s/tok", null, 200, "", "video/mp4"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("no such operation");
+    }
+
+    /** A binary answer is checked for its status, content type and the headers the document declares for it. */
+    @Test
+    void aDeclaredResponseHeaderOutsideItsSchemaFails() {
+        String link = "/assets/v1/a/a.mp4?expires=1&signature=" + "0".repeat(64);
+        Map<String, String> partial = Map.of("content-range", "bytes 0-9/100", "content-length", "10", "accept-ranges", "bytes");
+        CONTRACT.check("GET", link, null, 206, "video/mp4", new byte[10], name -> partial.get(name.toLowerCase()));
+        assertThatThrownBy(() -> CONTRACT.check("GET", link, null, 206, "video/mp4", new byte[10],
+                name -> name.equalsIgnoreCase("Content-Range") ? "0-9/100" : null))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("(header Content-Range)");
+        assertThatThrownBy(() -> CONTRACT.check("GET", link, null, 416, "application/json",
+                bytes("{\"code\":416,\"message\":\"Range not satisfiable\",\"details\":[]}"),
+                name -> name.equalsIgnoreCase("Content-Range") ? "bytes 0-9/100" : null))
+                .as("a 416 says only the size").isInstanceOf(AssertionError.class).hasMessageContaining("(header Content-Range)");
     }
 
     @Test

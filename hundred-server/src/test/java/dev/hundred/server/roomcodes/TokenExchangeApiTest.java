@@ -94,6 +94,13 @@ class TokenExchangeApiTest extends ApiTestBase {
         assertThat(anonymous().post("/v2/token", Map.of("code", code)).status()).isEqualTo(200);
     }
 
+    /** The router ignores a trailing slash, and so does the list of paths that need no token (the fuzz found it). */
+    @Test
+    void the_exchange_needs_no_token_with_a_trailing_slash_either() {
+        Client.Response slashed = api.withToken("not-a-token").post("/v2/token/", Map.of("code", "aaa-aaaa-aaa"));
+        assertError(slashed, 404, "Code not found");
+    }
+
     @Test
     void malformed_bodies_are_400() {
         assertError(anonymous().post("/v2/token", "{\"code\":"), 400, "Invalid body param", "malformed JSON");

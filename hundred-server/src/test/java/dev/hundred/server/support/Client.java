@@ -115,7 +115,8 @@ public final class Client {
             HttpResponse<byte[]> response = HTTP.send(request.method(method, publisher).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             String type = response.headers().firstValue("Content-Type").orElse("");
-            OpenApiContract.get().check(method, path, sent, response.statusCode(), type, response.body());
+            OpenApiContract.get().check(method, path, sent, response.statusCode(), type, response.body(),
+                    name -> response.headers().firstValue(name).orElse(null));
             return new Response(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8), type,
                     response.headers().map());
         } catch (IOException e) {

@@ -22,29 +22,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The OpenAPI document (main resources, {@code openapi/openapi.yaml}) as a contract every API test keeps:
+ * The OpenAPI document (main resources, {@code openapi/openapi.yaml}: every prefix the server serves) as a
+ * contract every test keeps:
  * every test helper that talks HTTP to the server ({@link Client}, {@link RawHttp}, {@link ChildServer}, the
  * guard's, the dashboard's {@code Browser}, the download helpers) hands each exchange to {@link #check}, and a
  * response whose status the operation does not declare, or whose body its schema refuses, fails the test; so
  * does the body, or a query parameter, of a request that succeeded (2xx) and the document does not allow. A
  * request refused (4xx) is not checked as a request, since tests send malformed ones on purpose; only its error
- * answer is. Paths outside /v2 are not in the document and pass. What never reached routing (Jetty's own
+ * answer is. A success on a path the document does not describe fails. What never reached routing (Jetty's own
  * refusals of broken HTTP) goes to {@link #refused} instead. Loaded once per JVM, every schema compiled then.
  */
 public final class OpenApiContract {
     private static final String DOCUMENT_URI = "https://hundred.dev/openapi.json";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile OpenApiContract instance;
-    private static volatile OpenApiContract emulatorInstance;
-    /** The path prefix each document describes; {@link #check} hands an exchange to the document of its prefix. */
-    private static final String API_PREFIX = "/v2/";
-    private static final String EMULATOR_PREFIX = "/emulator/v1/";
-
-    private final String prefix;
 
     private final JsonNode document;
     private final SchemaRegistry registry;
@@ -54,9 +50,8 @@ public final class OpenApiContract {
     /** One path template of the document: its regex and its path item. */
     public record Operation(String template, Pattern pattern, int literals, JsonNode item) {}
 
-    private OpenApiContract(String resource, String prefix) {
-        this.prefix = prefix;
-        String json = OpenApiDocument.load(resource).json();
+    private OpenApiContract() {
+        String json = OpenApiDocument.load().json();
         try {
             document = JSON.readTree(json);
         } catch (IOException e) {
@@ -108,23 +103,9 @@ public final class OpenApiContract {
         if (loaded == null) {
             synchronized (OpenApiContract.class) {
                 if (instance == null) {
-                    instance = new OpenApiContract(OpenApiDocument.RESOURCE, API_PREFIX);
+                    instance = new OpenApiContract();
                 }
                 loaded = instance;
-            }
-        }
-        return loaded;
-    }
-
-    /** The emulator's document ({@code openapi/emulator.yaml}) as a contract: what {@link #check} uses under /emulator/v1. */
-    public static OpenApiContract emulator() {
-        OpenApiContract loaded = emulatorInstance;
-        if (loaded == null) {
-            synchronized (OpenApiContract.class) {
-                if (emulatorInstance == null) {
-                    emulatorInstance = new OpenApiContract(OpenApiDocument.EMULATOR_RESOURCE, EMULATOR_PREFIX);
-                }
-                loaded = emulatorInstance;
             }
         }
         return loaded;
@@ -134,13 +115,18 @@ public final class OpenApiContract {
         return document;
     }
 
+    /**
+     * A template's regex: a parameter is one segment, but one its path parameter marks {@code x-segments: many}
+     * (the rest of an HLS path, Javalin's {@code <path>}) takes one or more.
+     */
     private static Operation operation(String template, JsonNode item) {
         StringBuilder regex = new StringBuilder();
         int literals = 0;
+        Set<String> many = ServedRoutes.manySegmentParameters(item);
         for (String segment : template.substring(1).split("/", -1)) {
             regex.append('/');
             if (segment.startsWith("{") && segment.endsWith("}")) {
-                regex.append("[^/]+");
+                regex.append(many.contains(segment.substring(1, segment.length() - 1)) ? "[^/]+(?:/[^/]+)*" : "[^/]+");
             } else {
                 regex.append(Pattern.quote(segment));
                 literals++;
@@ -163,21 +149,24 @@ public final class OpenApiContract {
      * Checks one exchange: the one way every test helper hands the contract what it sent and what came back.
      * {@code target} is the request target: the path with its query, or an absolute URL (a presigned link, an
      * absolute-form request line), of which only the path and query count; {@code requestBody} the bytes sent
-     * (null: none); {@code contentType} and {@code responseBody} the answer's (null body: none). Paths under
-     * /emulator/v1 are checked against the emulator's document; others outside /v2 are not described and pass.
+     * (null: none); {@code contentType} and {@code responseBody} the answer's (null body: none).
      */
     public void check(String method, String target, byte[] requestBody, int status, String contentType, byte[] responseBody) {
+        check(method, target, requestBody, status, contentType, responseBody, name -> null);
+    }
+
+    /**
+     * {@link #check}, and each response header the document declares for that answer that came (its value by
+     * name, any case; null when absent) holds a value of its schema: a file's Content-Range, a page's cache policy.
+     * What a binary or streaming body can be checked for, besides its status and content type.
+     */
+    public void check(String method, String target, byte[] requestBody, int status, String contentType, byte[] responseBody,
+                      java.util.function.Function<String, String> header) {
         String local = origin(target);
         int q = local.indexOf('?');
         String path = normalize(q < 0 ? local : local.substring(0, q));
-        if (!prefix.equals(EMULATOR_PREFIX) && path.startsWith(EMULATOR_PREFIX)) {
-            emulator().check(method, target, requestBody, status, contentType, responseBody);
-            return;
-        }
-        if (!path.startsWith(prefix)) {
-            return;
-        }
-        checkV2(method, path, q < 0 ? "" : local.substring(q + 1), text(requestBody), status, text(responseBody), contentType);
+        checkOperation(method, path, q < 0 ? "" : local.substring(q + 1), text(requestBody), status, text(responseBody), contentType,
+                header);
     }
 
     /** {@link #check} with text bodies (UTF-8, null: none), for the tests of the contract itself. */
@@ -190,15 +179,15 @@ public final class OpenApiContract {
      * An exchange exempt from {@link #check}: the server refused it before routing (Jetty's parser: a broken
      * Content-Length or chunked framing, an invalid percent-escape, a URI or headers over its limits, no Host or
      * two, {@code Expect} it cannot meet), so no operation of the document describes it, and the statuses it
-     * answers (414, 417, 431 ...) are Jetty's, not the operation's. What is still checkable is: for a /v2 target,
-     * an error (400-599) in the error shape (http/JsonErrorHandler writes it; docs/settled.md). A target
-     * that is not a path (OPTIONS *, CONNECT host:port) or is outside /v2 passes.
+     * answers (414, 417, 431 ...) are Jetty's, not the operation's. What is still checkable is: for any path,
+     * an error (400-599) in the error shape (http/JsonErrorHandler writes it, whatever the path; docs/settled.md).
+     * A target that is not a path (OPTIONS *, CONNECT host:port) passes.
      */
     public void refused(String method, String target, int status, String contentType, byte[] responseBody) {
         String local = origin(target == null ? "" : target);
         int q = local.indexOf('?');
         String path = normalize(q < 0 ? local : local.substring(0, q));
-        if (!path.startsWith("/v2/")) {
+        if (!path.startsWith("/")) {
             return;
         }
         String name = method + " " + path + " (refused before routing)";
@@ -245,8 +234,8 @@ public final class OpenApiContract {
         return path;
     }
 
-    private void checkV2(String method, String path, String query, String requestBody, int status, String responseBody,
-                         String contentType) {
+    private void checkOperation(String method, String path, String query, String requestBody, int status, String responseBody,
+                         String contentType, java.util.function.Function<String, String> header) {
         String verb = method.toLowerCase(Locale.ROOT);
         Operation found = find(path);
         JsonNode operation = found == null ? null : found.item().get(verb.equals("head") ? "get" : verb);
@@ -273,6 +262,18 @@ public final class OpenApiContract {
         if (!verb.equals("head")) {
             checkResponseBody(name, response, status, responseBody, contentType);
         }
+        checkHeaders(name, response, status, header);
+    }
+
+    private void checkHeaders(String name, JsonNode response, int status, java.util.function.Function<String, String> header) {
+        response.path("headers").properties().forEach(declared -> {
+            String value = header.apply(declared.getKey());
+            JsonNode spec = resolve(declared.getValue());
+            if (value != null && spec.has("schema")) {
+                validate(name + " (header " + declared.getKey() + ")", pointer(spec, "schema"), typed(value, spec.get("schema")),
+                        status);
+            }
+        });
     }
 
     private void checkResponseBody(String name, JsonNode response, int status, String body, String contentType) {

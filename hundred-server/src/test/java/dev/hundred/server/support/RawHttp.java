@@ -45,7 +45,7 @@ public final class RawHttp {
         Sent sent = Sent.of(request);
         Answer answer = answered(port, request, sent);
         OpenApiContract.get().check(sent.method(), sent.target(), sent.body(), answer.status(), answer.header("Content-Type"),
-                answer.body());
+                answer.body(), name -> answer.headers().get(name.toLowerCase(Locale.ROOT)));
         return answer;
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.Hundred;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
+import io.javalin.websocket.WsHandlerEntry;
+import io.javalin.websocket.WsHandlerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,26 +15,53 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The routes a server serves under a prefix and the operations an OpenAPI document describes, both as
- * {@code "METHOD /path/{param}"}, for the coverage tests that compare them. HEAD is left out: every GET answers
- * it (http/HeadLikeGet), and the contract checks a HEAD against its GET.
+ * The routes a server serves and the operations an OpenAPI document describes, both as
+ * {@code "METHOD /path/{param}"}, for the coverage test that compares them. HEAD is left out: every GET answers
+ * it (http/HeadLikeGet), and the contract checks a HEAD against its GET. A WebSocket route is its handshake, a GET.
+ * Javalin's {@code <name>} (a parameter that takes the rest of the path, slashes too) reads as {@code {name}}:
+ * OpenAPI has no such template, so the document marks that parameter {@code x-segments: many} instead.
  */
 public final class ServedRoutes {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "options", "trace");
 
     private ServedRoutes() {}
 
-    /** Javalin's registered routes whose path starts with {@code prefix} (e.g. "/emulator/v1/"). */
+    /** Every route the server's router has, HTTP and WebSocket, whose path starts with {@code prefix} ("/": all). */
     public static Set<String> served(Hundred server, String prefix) {
         Set<String> routes = new TreeSet<>();
         for (ParsedEndpoint parsed : server.app().unsafe.internalRouter.allHttpHandlers()) {
             String path = parsed.endpoint.path;
             HandlerType method = parsed.endpoint.method;
             if (path.startsWith(prefix) && method != HandlerType.HEAD && method.isHttpMethod()) {
-                routes.add(method.name() + " " + path);
+                routes.add(method.name() + " " + openApiPath(path));
+            }
+        }
+        for (WsHandlerEntry ws : server.app().unsafe.internalRouter.allWsHandlers()) {
+            if (ws.getType() == WsHandlerType.WEBSOCKET && ws.getPath().startsWith(prefix)) {
+                routes.add("GET " + openApiPath(ws.getPath()));
             }
         }
         return routes;
+    }
+
+    /** A Javalin path as an OpenAPI template: {@code <name>} (slashes allowed) as {@code {name}}. */
+    static String openApiPath(String javalin) {
+        return javalin.replaceAll("<(\\w+)>", "{$1}");
+    }
+
+    /** The path parameters of a path item (its own or its operations') marked {@code x-segments: many}. */
+    static Set<String> manySegmentParameters(JsonNode item) {
+        Set<String> names = new TreeSet<>();
+        List<JsonNode> lists = new ArrayList<>(List.of(item.path("parameters")));
+        item.properties().forEach(op -> lists.add(op.getValue().path("parameters")));
+        for (JsonNode list : lists) {
+            for (JsonNode p : list) {
+                if ("path".equals(p.path("in").asText()) && "many".equals(p.path("x-segments").asText())) {
+                    names.add(p.path("name").asText());
+                }
+            }
+        }
+        return names;
     }
 
     /** Every operation of an OpenAPI document but HEAD. */
