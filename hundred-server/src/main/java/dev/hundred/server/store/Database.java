@@ -83,10 +83,6 @@ public final class Database implements AutoCloseable {
                 return (position, statement, ctx) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
             }
         });
-        // One statement through JDBI here, on this thread: JDBI's first statement registers its JFR event
-        // (FlightRecorder.register: JFR's classes and a generated event class) and builds its SQL lexer, which
-        // took ~20 ms of the main thread's start where the server's first query ran (JFR, bench/RESULTS.md).
-        jdbi.withHandle(h -> h.createQuery("SELECT 1 WHERE 1 = :one").bind("one", 1).mapTo(Integer.class).one());
         return new Ready(dataSource, jdbi);
     }
 
