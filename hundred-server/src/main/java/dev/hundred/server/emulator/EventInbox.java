@@ -180,14 +180,8 @@ public final class EventInbox implements AutoCloseable {
         if (db.dialect() == SqlDialect.POSTGRES) {
             // One statement in autocommit instead of a transaction of a lock, a read, updates and the counter's
             // update (after every commit with events: InboxStore#numberInOne says why it is the same).
-            InboxStore.Numbered done = db.read(h -> store.numberInOne(h, workspaceId, NUMBER_BATCH));
-            if (done.count() > 0 && done.last() > KEEP_PER_WORKSPACE) {
-                // Only numbers past the cut are given from now on: no lock needed to delete below it.
-                db.read(h -> {
-                    store.keepNewest(h, workspaceId, done.last(), KEEP_PER_WORKSPACE);
-                    return null;
-                });
-            }
+            // The statement keeps the newest KEEP_PER_WORKSPACE too, in the same commit.
+            InboxStore.Numbered done = db.read(h -> store.numberInOne(h, workspaceId, NUMBER_BATCH, KEEP_PER_WORKSPACE));
             if (!done.counterExists()) {
                 counted.remove(workspaceId); // removed since (a workspace reset): made again next time
             }

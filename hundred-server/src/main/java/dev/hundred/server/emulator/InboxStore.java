@@ -80,7 +80,7 @@ public final class InboxStore {
      * numbering locks events before the counter, each in (arrival, id) order, so two never wait for each other
      * in a circle. Events committed after the snapshot are left to the next numbering (their own commit's).
      */
-    Numbered numberInOne(Handle h, String workspaceId, int limit) {
+    Numbered numberInOne(Handle h, String workspaceId, int limit, int keep) {
         return h.createQuery("WITH e AS (SELECT id, arrival FROM emulator_events WHERE workspace_id = :ws AND seq IS NULL"
                         + " ORDER BY arrival, id FETCH FIRST " + limit + " ROWS ONLY FOR UPDATE),"
                         + " k AS (SELECT COUNT(*) AS n FROM e),"
@@ -88,10 +88,16 @@ public final class InboxStore {
                         + " WHERE workspace_id = :ws AND EXISTS (SELECT 1 FROM e) RETURNING last_seq),"
                         + " o AS (SELECT id, ROW_NUMBER() OVER (ORDER BY arrival, id) AS n FROM e),"
                         + " u AS (UPDATE emulator_events x SET seq = c.last_seq - (SELECT n FROM k) + o.n FROM o, c"
-                        + " WHERE x.id = o.id RETURNING x.seq)"
+                        + " WHERE x.id = o.id RETURNING x.seq),"
+                        // The newest `keep` kept in the same commit as the numbering: a reader that waited for this
+                        // numbering, or came after it, never sees more (a separate DELETE after it left a moment
+                        // where a reader did: InboxRetentionTest on PostgreSQL). It sees the rows numbered before
+                        // this statement; the ones it numbers are all above the cut (limit < keep).
+                        + " d AS (DELETE FROM emulator_events WHERE workspace_id = :ws"
+                        + " AND seq <= (SELECT last_seq FROM c) - :keep)"
                         + " SELECT COALESCE((SELECT last_seq FROM c), 0) AS last, (SELECT COUNT(*) FROM u) AS numbered,"
                         + " EXISTS (SELECT 1 FROM emulator_event_counters WHERE workspace_id = :ws) AS counter_exists")
-                .bind("ws", workspaceId)
+                .bind("ws", workspaceId).bind("keep", keep)
                 .map((rs, ctx) -> new Numbered(rs.getLong("last"), rs.getInt("numbered"),
                         rs.getBoolean("counter_exists"))).one();
     }
