@@ -24,14 +24,9 @@ class InboxNumberingTest {
 
     @Test
     void a_numbering_that_waited_for_another_numbers_only_what_that_one_left() throws Exception {
-        Client api = Client.forNewWorkspace(Backends.server(Backends.POSTGRES));
+        Client api = workspaceWithThreeEvents();
         Database db = api.server().database();
         String ws = api.workspace().id();
-        db.tx(h -> {
-            store.insertCounter(h, ws);
-            insert(h, ws, 1, 3);
-            return null;
-        });
         try (Handle first = db.open()) {
             first.begin();
             assertThat(store.numberInOne(first, ws, 500, 10_000)).isEqualTo(new InboxStore.Numbered(3, 3, true));
@@ -63,14 +58,9 @@ class InboxNumberingTest {
      */
     @Test
     void a_numbering_keeps_the_newest_in_the_same_statement() {
-        Client api = Client.forNewWorkspace(Backends.server(Backends.POSTGRES));
+        Client api = workspaceWithThreeEvents();
         Database db = api.server().database();
         String ws = api.workspace().id();
-        db.tx(h -> {
-            store.insertCounter(h, ws);
-            insert(h, ws, 1, 3);
-            return null;
-        });
         InboxStore.Numbered first = db.read(h -> store.numberInOne(h, ws, 500, 2));
         assertThat(first).isEqualTo(new InboxStore.Numbered(3, 3, true));
         db.tx(h -> {
@@ -82,6 +72,18 @@ class InboxNumberingTest {
         List<String> kept = db.read(h -> h.createQuery("SELECT id || '=' || seq FROM emulator_events"
                 + " WHERE workspace_id = :ws ORDER BY arrival").bind("ws", ws).mapTo(String.class).list());
         assertThat(kept).containsExactly(ws + "-4=4", ws + "-5=5");
+    }
+
+    /** A new workspace on PostgreSQL with its counter and three committed, unnumbered events (1, 2, 3). */
+    private Client workspaceWithThreeEvents() {
+        Client api = Client.forNewWorkspace(Backends.server(Backends.POSTGRES));
+        String ws = api.workspace().id();
+        api.server().database().tx(h -> {
+            store.insertCounter(h, ws);
+            insert(h, ws, 1, 3);
+            return null;
+        });
+        return api;
     }
 
     private void insert(Handle h, String ws, int from, int to) {
