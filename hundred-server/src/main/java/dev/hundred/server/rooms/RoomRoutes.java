@@ -5,11 +5,10 @@ import dev.hundred.server.http.Json;
 import dev.hundred.server.http.Page;
 import dev.hundred.server.http.Params;
 import dev.hundred.server.http.Routes;
+import dev.hundred.server.store.Memo;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rooms over HTTP (spec §3).
@@ -56,22 +55,11 @@ public final class RoomRoutes implements Routes {
      */
     private void retrieve(Context ctx) {
         Room room = rooms.retrieve(AuthFilter.workspace(ctx), ctx.pathParam("room_id"));
-        Written w = written.get(room.id());
-        if (w == null || !w.room().equals(room)) {
-            w = new Written(room, Json.write(room));
-            if (written.size() >= MAX_WRITTEN) {
-                written.clear();
-            }
-            written.put(room.id(), w);
-        }
-        ctx.contentType(ContentType.APPLICATION_JSON).result(w.json());
+        ctx.contentType(ContentType.APPLICATION_JSON).result(written.get(room.id(), room, Json::write));
     }
 
-    /** A room and the JSON it writes. */
-    private record Written(Room room, String json) {}
-
-    private static final int MAX_WRITTEN = 10_000;
-    private final Map<String, Written> written = new ConcurrentHashMap<>();
+    /** Each room's JSON, written again only when the room differs from the one it was written for. */
+    private final Memo<Room, String> written = new Memo<>(10_000);
 
     private void update(Context ctx) {
         ctx.json(rooms.update(AuthFilter.workspace(ctx), ctx.pathParam("room_id"),

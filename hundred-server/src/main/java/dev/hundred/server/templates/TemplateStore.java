@@ -2,13 +2,14 @@ package dev.hundred.server.templates;
 
 import dev.hundred.server.http.Json;
 import dev.hundred.server.store.Database;
+import dev.hundred.server.store.Memo;
 import dev.hundred.server.store.Where;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -17,12 +18,16 @@ public final class TemplateStore {
     private static final String SELECT = "SELECT t.id, t.name, t.is_default, t.body, t.created_at, t.updated_at,"
             + " w.customer_id, w.id AS app_id FROM templates t JOIN workspaces w ON w.id = t.workspace_id";
 
-    private static final int MAX_CACHED_DEFAULTS = 10_000;
+    private static final int MAX_CACHED = 10_000;
 
-    /** A default template as parsed from its row's body text. */
-    private record ParsedDefault(String body, Template template) {}
+    /** What a default template is parsed from: its row's columns. */
+    private record DefaultRow(String id, String name, String body, Instant createdAt, Instant updatedAt,
+                              String customerId) {}
 
-    private final Map<String, ParsedDefault> defaults = new ConcurrentHashMap<>();
+    /** The default template of each workspace, parsed again only when its row changed. */
+    private final Memo<DefaultRow, Template> defaults = new Memo<>(MAX_CACHED);
+    /** The roles of each template, parsed again only when its body text changed. */
+    private final Memo<String, Map<String, Role>> roles = new Memo<>(MAX_CACHED);
 
     /** The JSON of the body column: the template's parts, camelCase like the wire. */
     @CamelCase
@@ -82,26 +87,10 @@ public final class TemplateStore {
 
     private Template cachedDefault(String workspaceId, ResultSet rs) throws SQLException {
         String body = rs.getString("body");
-        ParsedDefault cached = defaults.get(workspaceId);
-        if (cached != null && cached.body().equals(body) && cached.template().id().equals(rs.getString("id"))
-                && cached.template().name().equals(rs.getString("name"))
-                && cached.template().updatedAt().equals(Database.instant(rs, "updated_at"))
-                && cached.template().createdAt().equals(Database.instant(rs, "created_at"))
-                && cached.template().customerId().equals(rs.getString("customer_id"))) {
-            return cached.template();
-        }
-        Template template = row(rs, body);
-        if (defaults.size() >= MAX_CACHED_DEFAULTS) {
-            defaults.clear();
-        }
-        defaults.put(workspaceId, new ParsedDefault(body, template));
-        return template;
+        DefaultRow read = new DefaultRow(rs.getString("id"), rs.getString("name"), body,
+                Database.instant(rs, "created_at"), Database.instant(rs, "updated_at"), rs.getString("customer_id"));
+        return defaults.get(workspaceId, read, row -> row(rs, body));
     }
-
-    /** A template's roles as parsed from its body text. */
-    private record ParsedRoles(String body, Map<String, Role> roles) {}
-
-    private final Map<String, ParsedRoles> roles = new ConcurrentHashMap<>();
 
     /**
      * The roles in a template's body text as read now (with its room, by the live plane): parsed once per
@@ -109,16 +98,7 @@ public final class TemplateStore {
      * at once. Roles are immutable records; callers get them as they are.
      */
     public Map<String, Role> rolesOf(String templateId, String body) {
-        ParsedRoles cached = roles.get(templateId);
-        if (cached != null && cached.body().equals(body)) {
-            return cached.roles();
-        }
-        Map<String, Role> parsed = Json.read(body, Body.class).roles();
-        if (roles.size() >= MAX_CACHED_DEFAULTS) {
-            roles.clear();
-        }
-        roles.put(templateId, new ParsedRoles(body, parsed));
-        return parsed;
+        return roles.get(templateId, body, text -> Json.read(text, Body.class).roles());
     }
 
     /** The id of the workspace's oldest template: the one made with the workspace (ids are time-ordered). */
