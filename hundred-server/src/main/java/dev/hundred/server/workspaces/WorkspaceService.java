@@ -4,13 +4,12 @@ import dev.hundred.server.store.Database;
 import dev.hundred.server.store.Ids;
 import dev.hundred.server.store.Invalidations;
 import dev.hundred.server.store.Sequences;
+import dev.hundred.server.store.StampedCache;
 import dev.hundred.server.store.SqlDialect;
 import dev.hundred.server.templates.TemplateService;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Workspaces (100ms apps). Every token check looks one up by access key, so they are cached in memory;
@@ -21,8 +20,11 @@ public final class WorkspaceService {
     private final WorkspaceStore store;
     private final TemplateService templates;
     private final Clock clock;
-    private final Map<String, Workspace> byAccessKey = new ConcurrentHashMap<>();
-    private final Map<String, Workspace> byId = new ConcurrentHashMap<>();
+    /**
+     * Workspaces by {@code "key:" + access key} and {@code "id:" + id}: stamped, so a read that a change (on any
+     * node) overtook cannot put the old workspace, its old secret, back after the drop.
+     */
+    private final StampedCache<String, Workspace> cache = new StampedCache<>(20_000);
 
     /** A secret changed here reaches the caches of every node ({@link Invalidations}, docs/cluster.md). */
     public WorkspaceService(Database db, WorkspaceStore store, TemplateService templates, Clock clock) {
@@ -36,12 +38,13 @@ public final class WorkspaceService {
     /** Creates a workspace with its default template. Null credentials are generated (secret: 32 bytes). */
     public Workspace create(String name, String accessKey, String secret) {
         Workspace ws = newWorkspace(name, accessKey, secret);
+        long stamp = cache.stamp();
         db.tx(h -> {
             store.insert(h, ws);
             templates.createDefault(h, ws);
             return null;
         });
-        return remember(ws);
+        return remember(ws, stamp);
     }
 
     private Workspace newWorkspace(String name, String accessKey, String secret) {
@@ -66,7 +69,9 @@ public final class WorkspaceService {
                         db.invalidations().changed(h, Invalidations.WORKSPACES);
                         return null;
                     });
-                    return remember(new Workspace(ws.id(), ws.customerId(), ws.accessKey(), secret, ws.name(), ws.createdAt()));
+                    // as committed now: this change's own drop ran at its commit, so the current stamp holds it
+                    return remember(new Workspace(ws.id(), ws.customerId(), ws.accessKey(), secret, ws.name(),
+                            ws.createdAt()), cache.stamp());
                 }
                 return ws;
             }
@@ -83,6 +88,7 @@ public final class WorkspaceService {
         // Nodes starting at the same moment on a fresh database would each find none and make one, and print
         // different credentials: the first to take this counter's row (locked to its commit) makes it, the
         // others wait for that commit and then find it.
+        long stamp = cache.stamp();
         return remember(db.tx(h -> {
             new Sequences(db.dialect()).next(h, DEFAULT_WORKSPACE_LOCK);
             List<Workspace> all = store.all(h);
@@ -93,7 +99,7 @@ public final class WorkspaceService {
             store.insert(h, ws);
             templates.createDefault(h, ws);
             return ws;
-        }));
+        }), stamp);
     }
 
     private static final String DEFAULT_WORKSPACE_LOCK = "default-workspace";
@@ -103,28 +109,33 @@ public final class WorkspaceService {
     }
 
     public Optional<Workspace> byAccessKey(String accessKey) {
-        Workspace cached = byAccessKey.get(accessKey);
+        Workspace cached = cache.get("key:" + accessKey);
         if (cached != null) {
             return Optional.of(cached);
         }
-        return db.read(h -> store.byAccessKey(h, accessKey)).map(this::remember);
+        long stamp = cache.stamp();
+        return db.read(h -> store.byAccessKey(h, accessKey)).map(ws -> remember(ws, stamp));
     }
 
     /** The workspace with this id, or null. */
     public Workspace byId(String id) {
-        Workspace cached = byId.get(id);
-        return cached != null ? cached : db.read(h -> store.byId(h, id)).map(this::remember).orElse(null);
+        Workspace cached = cache.get("id:" + id);
+        if (cached != null) {
+            return cached;
+        }
+        long stamp = cache.stamp();
+        return db.read(h -> store.byId(h, id)).map(ws -> remember(ws, stamp)).orElse(null);
     }
 
     /** Drops every cached workspace (another node changed one): the next look-up reads the database. */
     public void forgetAll() {
-        byAccessKey.clear();
-        byId.clear();
+        cache.forgetAll();
     }
 
-    private Workspace remember(Workspace ws) {
-        byAccessKey.put(ws.accessKey(), ws);
-        byId.put(ws.id(), ws);
+    /** Keeps {@code ws}, read after {@link StampedCache#stamp} answered {@code stamp}. */
+    private Workspace remember(Workspace ws, long stamp) {
+        cache.put("key:" + ws.accessKey(), ws, stamp);
+        cache.put("id:" + ws.id(), ws, stamp);
         return ws;
     }
 }
