@@ -30,4 +30,17 @@ async function launch() {
   };
 }
 
-module.exports = { launch };
+/**
+ * A full-page screenshot named NAME.png: into docs/screenshots/ (the README's) with UPDATE_SCREENSHOTS=1, else
+ * into target/screenshots/, so that a test run does not change committed files.
+ */
+const SHOTS = process.env.UPDATE_SCREENSHOTS === '1'
+  ? path.resolve(__dirname, '../../docs/screenshots')
+  : path.resolve(__dirname, '../target/screenshots');
+
+async function screenshot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+module.exports = { launch, screenshot };

@@ -12,13 +12,10 @@ const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const hundred = require('../lib/hundred');
-const { launch } = require('../lib/browser');
+const { launch, screenshot } = require('../lib/browser');
 
 const ACCESS_KEY = 'e2e-access-key';
 const SECRET = 'e2e-secret-0123456789abcdef';
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1'
-  ? path.resolve(__dirname, '../../docs/screenshots')
-  : path.resolve(__dirname, '../target/screenshots');
 const WAIT = { timeout: 15_000 };
 
 let server;
@@ -30,8 +27,7 @@ const received = [];
 let answerStatus = 500;
 
 async function shot(name) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  await screenshot(page, name);
 }
 
 /** Waits (polling, with a deadline) until check() holds. */

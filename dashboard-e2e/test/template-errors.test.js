@@ -6,16 +6,11 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
-const path = require('node:path');
 const hundred = require('../lib/hundred');
-const { launch } = require('../lib/browser');
+const { launch, screenshot } = require('../lib/browser');
 
 const ACCESS_KEY = 'e2e-fields-key';
 const SECRET = 'e2e-fields-secret-0123456789';
-const SHOTS = process.env.UPDATE_SCREENSHOTS === '1'
-  ? path.resolve(__dirname, '../../docs/screenshots')
-  : path.resolve(__dirname, '../target/screenshots');
 /** The editor's line height and top padding (style.css, .json-editor). */
 const LINE_PX = 20;
 const PAD_PX = 6;
@@ -113,8 +108,7 @@ test('a nested value the API refuses is marked at its field\'s line with the API
   assert.equal(await textarea.evaluate((t) => t.selectionStart), at.offset);
   assert.equal(await textarea.evaluate((t) => document.activeElement === t), true);
   await assertDrawnAt(editor, textarea, at.line);
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, 'template.png'), fullPage: true });
+  await screenshot(page, 'template');
 
   // An edit above the field moves the mark with it (the text is read again on each edit).
   await textarea.fill(`\n\n${text}`);
