@@ -118,8 +118,9 @@ public final class Hundred implements AutoCloseable {
     public Hundred(Config config, Clock wallClock) {
         this.config = config;
         this.clock = new HundredClock(wallClock);
+        this.db = Database.open(config.db()); // first: its pool, schema and JDBI are the longest part of a start
         this.metrics = new Metrics();
-        this.db = Database.open(config.db(), metrics.registry());
+        db.measureInto(metrics.registry());
         this.clockService = new ClockService(db, clock);
         this.timers = new Timers(db, clock, config.timerLease());
         this.nodes = new Nodes(db, wallClock, config.nodeLease());

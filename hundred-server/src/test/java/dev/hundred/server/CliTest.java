@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hundred.server.auth.AppGrant;
 import dev.hundred.server.support.Backends;
 import dev.hundred.server.support.BesideOthers;
+import dev.hundred.server.support.Cli;
 import dev.hundred.server.support.Client;
 import java.util.List;
 import java.util.Map;
@@ -78,24 +79,40 @@ class CliTest {
 
     @Test
     void serve_options_without_the_word_serve_run_serve() {
-        picocli.CommandLine.ParseResult parsed = Main.commandLine()
-                .parseArgs(Main.withCommand(new String[] {"--port", "0", "--db", "mem"}));
-        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("serve");
-        assertThat(parsed.subcommand().matchedOptionValue("--port", -1)).isZero();
-        assertThat(parsed.subcommand().matchedOptionValue("--db", "")).isEqualTo("mem");
+        dev.hundred.server.cli.Arguments parsed = Main.parse(Main.withCommand(new String[] {"--port", "0", "--db", "mem"}));
+        assertThat(parsed.command()).isEqualTo("serve");
+        assertThat(parsed.number("--port")).isZero();
+        assertThat(parsed.text("--db")).isEqualTo("mem");
         assertThat(Main.withCommand(new String[0])).containsExactly("serve");
         assertThat(Main.withCommand(new String[] {"token", "management"})).containsExactly("token", "management");
         assertThat(Main.withCommand(new String[] {"--help"})).containsExactly("--help");
     }
 
     @Test
-    void a_run_models_only_its_own_subcommand_and_help_lists_them_all() {
-        assertThat(Main.commandLine("serve").getSubcommands().keySet()).containsExactly("serve");
-        assertThat(Main.commandLine("workspace").getSubcommands().get("workspace").getSubcommands().keySet())
-                .containsExactlyInAnyOrder("create", "list", "update");
-        assertThat(Main.commandLine("--help").getSubcommands().keySet())
-                .containsExactly("serve", "token", "workspace", "export");
-        assertThat(Main.commandLine("bogus").getSubcommands().keySet()).hasSize(4);
+    void help_lists_every_command_and_each_command_its_options() {
+        assertThat(Main.commands()).containsExactly("serve", "token", "workspace", "export");
+        assertThat(run("--help")).contains("Usage: hundred <command>", "serve", "token", "workspace", "export", "--version");
+        assertThat(run("workspace", "--help")).contains("create", "list", "update");
+        assertThat(run("workspace", "update", "--help")).contains("--webhook-header", "--webhook-signing-secret");
+        assertThat(run("token", "--help")).contains("<kind>", "management or app", "--ttl");
+        String serve = run("serve", "--help");
+        assertThat(serve).contains("--db", "--rate-limit", "--emulator true|false", "[HUNDRED_PORT]")
+                .as("options only tests use").doesNotContain("--timer-lease", "--node-lease");
+        assertThat(run("--version").trim()).isEqualTo(Main.VERSION);
+    }
+
+    @Test
+    void a_command_line_it_cannot_run_is_refused_with_exit_2_before_anything_starts() {
+        assertThat(Cli.refused("serve", "--port", "eighty")).contains("--port must be a whole number, not 'eighty'");
+        assertThat(Cli.refused("serve", "--bogus", "1")).contains("unknown option '--bogus'");
+        assertThat(Cli.refused("bogus")).contains("unknown command 'bogus'", "serve, token, workspace, export");
+        assertThat(Cli.refused("workspace")).contains("a command is needed: create, list, update");
+        assertThat(Cli.refused("token", "--db", "mem")).contains("<kind> is missing");
+        assertThat(Cli.refused("serve", "--emulator", "maybe")).contains("--emulator must be true or false, not 'maybe'");
+        assertThat(Cli.refused("serve", "--db", "mem", "--log-format", "xml")).contains("--log-format must be human or json");
+        assertThat(Cli.refused("serve", "--db", "mem", "--webhook-timeout", "soon")).contains("--webhook-timeout");
+        assertThat(Cli.refused("token", "management", "--db", "mem", "--ttl", "forever"))
+                .contains("--ttl must look like 90s, 30m, 24h or 7d");
     }
 
     @Test

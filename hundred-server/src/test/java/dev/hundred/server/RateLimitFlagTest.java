@@ -6,17 +6,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code serve --rate-limit}: off by default, N/s (or /m, /h) taken, anything else refused before the server starts. */
 class RateLimitFlagTest {
 
     @Test
     void the_flag_is_off_by_default_and_takes_n_per_second() {
-        CommandLine.ParseResult parsed = Main.commandLine().parseArgs("serve", "--rate-limit", "5/s");
-        assertThat(parsed.subcommand().matchedOptionValue("--rate-limit", "")).isEqualTo("5/s");
-        CommandLine serve = Main.commandLine().getSubcommands().get("serve");
-        String fallback = serve.getCommandSpec().findOption("--rate-limit").defaultValue();
+        assertThat(Main.parse("serve", "--rate-limit", "5/s").text("--rate-limit")).isEqualTo("5/s");
+        String fallback = Main.parse("serve").text("--rate-limit");
         assertThat(fallback).isEqualTo(System.getenv().getOrDefault("HUNDRED_RATE_LIMIT", "off"));
         assertThat(dev.hundred.server.guard.RateLimit.parse("off")).as("off means no limit").isNull();
     }
@@ -28,7 +25,7 @@ class RateLimitFlagTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int exit;
         try {
-            exit = Main.commandLine().execute("serve", "--port", "0", "--db", "mem", "--rate-limit", "5/d");
+            exit = Main.run("serve", "--port", "0", "--db", "mem", "--rate-limit", "5/d");
         } finally {
             System.setErr(original);
         }

@@ -35,34 +35,34 @@ public final class Database implements AutoCloseable {
 
     private final SqlDialect dialect;
     private final Invalidations invalidations;
-    /** Pool, migrations and JDBI come up on another thread while the HTTP server starts (start-up time). */
-    private final CompletableFuture<Ready> ready;
+    /**
+     * Pool, migrations and JDBI come up on another thread while the HTTP server starts (start-up time); then the
+     * pool's meters, when {@link #measureInto} asked for them (replaced then, so that a wait covers them too).
+     */
+    private volatile CompletableFuture<Ready> ready;
 
     private record Ready(HikariDataSource dataSource, Jdbi jdbi) {}
 
-    private Database(String url, io.micrometer.core.instrument.MeterRegistry metrics) {
+    private Database(String url) {
         this.dialect = SqlDialect.fromUrl(url);
         this.invalidations = new Invalidations(dialect);
         // Logging is set up here, on the caller's thread, before the pool's thread logs: SLF4J set up by two
         // threads at once replays the early calls with a warning on stderr.
         LoggerFactory.getILoggerFactory();
-        this.ready = CompletableFuture.supplyAsync(() -> connect(url, dialect, metrics), runnable -> {
+        this.ready = CompletableFuture.supplyAsync(() -> connect(url, dialect), runnable -> {
             Thread thread = new Thread(runnable, "hundred-db-open");
             thread.setDaemon(true);
             thread.start();
         });
     }
 
-    private static Ready connect(String url, SqlDialect dialect, io.micrometer.core.instrument.MeterRegistry metrics) {
+    private static Ready connect(String url, SqlDialect dialect) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setPoolName("hundred");
         config.setMaximumPoolSize(dialect == SqlDialect.POSTGRES ? 10 : 16);
         config.setMinimumIdle(2);
         config.setConnectionTimeout(10_000);
-        if (metrics != null) {
-            config.setMetricRegistry(metrics); // hikaricp_connections_* (active, idle, pending, timeouts, usage)
-        }
         // Every transaction is READ COMMITTED, set once per connection by the pool. Asking JDBI for the level
         // per transaction made it read the connection's level before and after (on pgjdbc each read is a
         // SHOW TRANSACTION ISOLATION LEVEL round trip), several times per request.
@@ -84,6 +84,17 @@ public final class Database implements AutoCloseable {
             }
         });
         return new Ready(dataSource, jdbi);
+    }
+
+    /**
+     * The pool's own meters (hikaricp_connections_*: active, idle, pending, timeouts, usage) in {@code registry}, from
+     * the moment the pool is up: the database starts opening before the registry is made (start-up time). Once.
+     */
+    public void measureInto(io.micrometer.core.instrument.MeterRegistry registry) {
+        ready = ready.thenApply(state -> {
+            state.dataSource().setMetricRegistry(registry);
+            return state;
+        });
     }
 
     /** Waits until the pool is up and the schema migrated; rethrows what went wrong on the way. */
@@ -113,12 +124,7 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String db) {
-        return open(db, null);
-    }
-
-    /** With the pool's own meters (usage, waits, timeouts) in {@code metrics}. */
-    public static Database open(String db, io.micrometer.core.instrument.MeterRegistry metrics) {
-        return new Database(jdbcUrl(db), metrics);
+        return new Database(jdbcUrl(db));
     }
 
     /** Maps the {@code --db} setting to a JDBC URL. */

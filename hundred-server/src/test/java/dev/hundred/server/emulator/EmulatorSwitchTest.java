@@ -30,11 +30,8 @@ class EmulatorSwitchTest {
 
     @Test
     void the_flag_turns_it_off_and_it_is_on_by_default() {
-        picocli.CommandLine.ParseResult parsed = Main.commandLine()
-                .parseArgs("serve", "--emulator", "false");
-        assertThat(parsed.subcommand().matchedOptionValue("--emulator", true)).isFalse();
-        boolean byDefault = Main.commandLine().parseArgs("serve").subcommand().commandSpec()
-                .findOption("--emulator").getValue();
+        assertThat(Main.parse("serve", "--emulator", "false").bool("--emulator")).isFalse();
+        boolean byDefault = Main.parse("serve").bool("--emulator");
         assertThat(byDefault).as("on unless HUNDRED_EMULATOR says otherwise").isEqualTo(
                 !"false".equalsIgnoreCase(System.getenv("HUNDRED_EMULATOR")));
     }

@@ -17,10 +17,24 @@ public final class Cli {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         try {
-            int exit = Main.commandLine().execute(args);
+            int exit = Main.run(args);
             assertThat(exit).as("exit code of %s", String.join(" ", args)).isZero();
         } finally {
             System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The command must be refused as a usage error (exit 2); answers what it printed on standard error. */
+    public static String refused(String... args) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int exit = Main.run(args);
+            assertThat(exit).as("exit code of %s", String.join(" ", args)).isEqualTo(2);
+        } finally {
+            System.setErr(original);
         }
         return captured.toString(StandardCharsets.UTF_8);
     }

@@ -86,7 +86,7 @@ class WebhookSettingsTest extends ApiTestBase {
         try (Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(dir))) {
             ws = hundred.workspaces().create("cli", "cli-key", null);
         }
-        int code = Main.commandLine().execute("workspace", "update", "--db", dir, "--access-key", "cli-key",
+        int code = Main.run("workspace", "update", "--db", dir, "--access-key", "cli-key",
                 "--webhook-url", "http://127.0.0.1:9/cli", "--webhook-header", "X-One: 1", "--webhook-header", "X-Two: two words",
                 "--webhook-signing-secret", "s3");
         assertThat(code).isZero();
@@ -94,13 +94,13 @@ class WebhookSettingsTest extends ApiTestBase {
             assertThat(hundred.webhooks().settings().get(ws)).contains(
                     new WebhookSettings("http://127.0.0.1:9/cli", Map.of("X-One", "1", "X-Two", "two words"), "s3"));
         }
-        assertThat(Main.commandLine().execute("workspace", "update", "--db", dir, "--access-key", "cli-key",
+        assertThat(Main.run("workspace", "update", "--db", dir, "--access-key", "cli-key",
                 "--webhook-signing-secret", "")).isZero();
         try (Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(dir))) {
             assertThat(hundred.webhooks().settings().get(ws)).contains(
                     new WebhookSettings("http://127.0.0.1:9/cli", Map.of("X-One", "1", "X-Two", "two words"), null));
         }
-        assertThat(Main.commandLine().execute("workspace", "update", "--db", dir, "--access-key", "cli-key",
+        assertThat(Main.run("workspace", "update", "--db", dir, "--access-key", "cli-key",
                 "--webhook-url", "")).isZero();
         try (Hundred hundred = new Hundred(Config.defaults().withPort(0).withDb(dir))) {
             assertThat(hundred.webhooks().settings().get(ws)).isEmpty();
