@@ -19,6 +19,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -75,6 +76,7 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         Jdbi jdbi = Jdbi.create(dataSource);
+        jdbi.getConfig(SqlStatements.class).setSqlParser(new NamedParameters()).setTemplateEngine(new DefinedAttributes());
         // Instants travel as OffsetDateTime in UTC (JDBC 4.2), the one mapping both drivers agree on
         // whatever the JVM's time zone.
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
