@@ -93,6 +93,12 @@ public final class Api {
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JsonErrorHandler());
+                // Javalin's default server counts requests in a StatisticsHandler that nothing reads (no JMX, our
+                // metrics are HttpMetrics): without it, Javalin's context is the server's handler, every request
+                // has one wrapper fewer, and its classes are not loaded at start.
+                if (server.getHandler() instanceof org.eclipse.jetty.server.handler.StatisticsHandler) {
+                    server.setHandler((org.eclipse.jetty.server.Handler) null);
+                }
             });
             config.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(new JsonErrorHandler());
@@ -221,7 +227,8 @@ public final class Api {
         return null;
     }
 
+    /** Javalin's mapper takes a String as JSON already written: the body's own writer spares Jackson's introspection. */
     private static void render(Context ctx, ErrorBody body) {
-        ctx.status(body.code()).json(body);
+        ctx.status(body.code()).json(body.toJson());
     }
 }
