@@ -87,6 +87,8 @@ public final class Api {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            // Its watcher is a thread started with every app that sleeps 5 s to warn if start() was never called.
+            config.startup.startupWatcherEnabled = false;
             config.jetty.host = host;
             config.jetty.port = port;
             // On stop (SIGTERM) Jetty stops accepting and lets in-flight requests finish, for up to 10 s.
