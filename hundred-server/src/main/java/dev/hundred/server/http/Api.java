@@ -87,12 +87,20 @@ public final class Api {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
+            // Its watcher is a thread started with every app that sleeps 5 s to warn if start() was never called.
+            config.startup.startupWatcherEnabled = false;
             config.jetty.host = host;
             config.jetty.port = port;
             // On stop (SIGTERM) Jetty stops accepting and lets in-flight requests finish, for up to 10 s.
             config.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JsonErrorHandler());
+                // Javalin's default server counts requests in a StatisticsHandler that nothing reads (no JMX, our
+                // metrics are HttpMetrics): without it, Javalin's context is the server's handler, every request
+                // has one wrapper fewer, and its classes are not loaded at start.
+                if (server.getHandler() instanceof org.eclipse.jetty.server.handler.StatisticsHandler) {
+                    server.setHandler((org.eclipse.jetty.server.Handler) null);
+                }
             });
             config.jetty.modifyServletContextHandler(context -> {
                 context.setErrorHandler(new JsonErrorHandler());
@@ -221,7 +229,8 @@ public final class Api {
         return null;
     }
 
+    /** Javalin's mapper takes a String as JSON already written: the body's own writer spares Jackson's introspection. */
     private static void render(Context ctx, ErrorBody body) {
-        ctx.status(body.code()).json(body);
+        ctx.status(body.code()).json(body.toJson());
     }
 }
