@@ -29,19 +29,10 @@ final class DefinedAttributes implements TemplateEngine.Parsing {
         int i = 0;
         while (i < n) {
             char c = template.charAt(i);
-            if (c == '\'' || c == '"') {
-                int end = template.indexOf(c, i + 1);
-                while (c == '\'' && end > 0 && template.charAt(end - 1) == '\\') {
-                    end = template.indexOf(c, end + 1);
-                }
-                end = end < 0 ? n : end + 1;
-                out.append(template, i, end);
-                i = end;
-            } else if (c == '/' && i + 1 < n && template.charAt(i + 1) == '*') {
-                int end = template.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                out.append(template, i, end);
-                i = end;
+            int verbatim = NamedParameters.verbatimEnd(template, i);
+            if (verbatim > i) {
+                out.append(template, i, verbatim);
+                i = verbatim;
             } else if (c == '\\' && i + 1 < n) {
                 out.append(template.charAt(i + 1));
                 i += 2;

@@ -44,15 +44,10 @@ final class NamedParameters implements SqlParser {
         int i = 0;
         while (i < n) {
             char c = sql.charAt(i);
-            if (c == '\'' || c == '"') {
-                int end = closing(sql, i, c);
-                text.append(sql, i, end);
-                i = end;
-            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-                int end = sql.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-                text.append(sql, i, end);
-                i = end;
+            int verbatim = verbatimEnd(sql, i);
+            if (verbatim > i) {
+                text.append(sql, i, verbatim);
+                i = verbatim;
             } else if (c == '\\' && i + 1 < n) {
                 text.append(sql.charAt(i + 1));
                 i += 2;
@@ -81,6 +76,23 @@ final class NamedParameters implements SqlParser {
         }
         flush(out, text);
         return out.build();
+    }
+
+    /**
+     * Where text copied as it is ends when it opens at {@code start} (after its closing quote or comment mark): quoted
+     * text ({@code '...'}, where a backslash escapes a quote), a double-quoted name, a comment. {@code start} itself
+     * when none opens there. Both readers of statements, this one and {@link DefinedAttributes}, leave these alone.
+     */
+    static int verbatimEnd(String sql, int start) {
+        char c = sql.charAt(start);
+        if (c == '\'' || c == '"') {
+            return closing(sql, start, c);
+        }
+        if (c == '/' && start + 1 < sql.length() && sql.charAt(start + 1) == '*') {
+            int end = sql.indexOf("*/", start + 2);
+            return end < 0 ? sql.length() : end + 2;
+        }
+        return start;
     }
 
     /** Where quoted text that opens at {@code start} ends (after its closing quote); a backslash escapes a quote. */

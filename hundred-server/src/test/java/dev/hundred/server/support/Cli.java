@@ -13,28 +13,32 @@ public final class Cli {
 
     /** The command must exit 0. */
     public static String run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            int exit = Main.run(args);
-            assertThat(exit).as("exit code of %s", String.join(" ", args)).isZero();
-        } finally {
-            System.setOut(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+        return captured(false, 0, args);
     }
 
     /** The command must be refused as a usage error (exit 2); answers what it printed on standard error. */
     public static String refused(String... args) {
-        PrintStream original = System.err;
+        return captured(true, 2, args);
+    }
+
+    /** Runs {@code args} with standard output (or error) captured; the exit code must be {@code exit}. */
+    private static String captured(boolean stderr, int exit, String... args) {
+        PrintStream original = stderr ? System.err : System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+        if (stderr) {
+            System.setErr(capture);
+        } else {
+            System.setOut(capture);
+        }
         try {
-            int exit = Main.run(args);
-            assertThat(exit).as("exit code of %s", String.join(" ", args)).isEqualTo(2);
+            assertThat(Main.run(args)).as("exit code of %s", String.join(" ", args)).isEqualTo(exit);
         } finally {
-            System.setErr(original);
+            if (stderr) {
+                System.setErr(original);
+            } else {
+                System.setOut(original);
+            }
         }
         return captured.toString(StandardCharsets.UTF_8);
     }
