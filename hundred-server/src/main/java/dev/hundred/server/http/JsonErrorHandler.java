@@ -28,7 +28,7 @@ public final class JsonErrorHandler extends ErrorHandler {
         }
         String id = RequestIds.fresh();
         ErrorBody error = new ErrorBody(code, reason == null ? "Error" : reason, detail == null ? List.of() : List.of(detail));
-        String body = Json.write(code >= 500 ? error.withDetail("request_id: " + id) : error);
+        String body = (code >= 500 ? error.withDetail("request_id: " + id) : error).toJson();
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(RequestIds.HEADER, id);
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
